@@ -1,0 +1,39 @@
+package dev.orderflow.infra.containers;
+
+import dev.orderflow.infra.registry.SchemaRegistry;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+
+/** Apicurio Registry in a container, the same version the local distribution runs. */
+public final class ContainerRegistry implements SchemaRegistry {
+    public static final String IMAGE = "apicurio/apicurio-registry:3.3.3";
+
+    private final GenericContainer<?> container;
+
+    private ContainerRegistry(GenericContainer<?> container) {
+        this.container = container;
+    }
+
+    public static ContainerRegistry start() {
+        GenericContainer<?> container = new GenericContainer<>(IMAGE)
+                .withExposedPorts(8080)
+                .waitingFor(Wait.forHttp("/apis/registry/v3/system/info").forPort(8080));
+        container.start();
+        return new ContainerRegistry(container);
+    }
+
+    @Override
+    public String apiUrl() {
+        return "http://" + container.getHost() + ":" + container.getMappedPort(8080) + "/apis/registry/v3";
+    }
+
+    @Override
+    public long pid() {
+        return -1;
+    }
+
+    @Override
+    public void close() {
+        container.stop();
+    }
+}
