@@ -11,9 +11,10 @@ import java.nio.file.Path;
  * @param binariesDir  local-infra-binaries/target: kafka-libs/ and apicurio/
  * @param kafkaBrokers 1, or 3 for RF=3 / min.insync.replicas=2
  * @param kafkaPort    first broker port; broker i uses +i, its controller +100+i
+ * @param kafkaBootstrap an existing cluster's bootstrap servers, or null to start Kafka
  * @param postgresUrl  an existing server's JDBC URL, or null for embedded PostgreSQL
  */
-public record InfraSpec(Path stateDir, Path binariesDir, Mode mode, int kafkaBrokers, int kafkaPort,
+public record InfraSpec(Path stateDir, Path binariesDir, Mode mode, int kafkaBrokers, int kafkaPort, String kafkaBootstrap,
         boolean registry, int registryPort, int postgresPort, String postgresUrl, String postgresUser,
         String postgresPassword, boolean owned, boolean cleanData) {
 
@@ -54,7 +55,7 @@ public record InfraSpec(Path stateDir, Path binariesDir, Mode mode, int kafkaBro
     /** Free ports, a clean state directory under target/, everything stopped with the JVM. */
     public static InfraSpec forTests(Path stateDir, Path binariesDir) {
         return new InfraSpec(stateDir, binariesDir, Mode.parse(System.getProperty("orderflow.infra.mode",
-                System.getenv("ORDERFLOW_INFRA_MODE"))), 1, 0, true, 0, 0,
+                System.getenv("ORDERFLOW_INFRA_MODE"))), 1, 0, System.getenv("ORDERFLOW_KAFKA_BOOTSTRAP"), true, 0, 0,
                 System.getenv("ORDERFLOW_POSTGRES_URL"), env("ORDERFLOW_POSTGRES_USER", "postgres"),
                 env("ORDERFLOW_POSTGRES_PASSWORD", "postgres"), true, true);
     }
@@ -69,7 +70,7 @@ public record InfraSpec(Path stateDir, Path binariesDir, Mode mode, int kafkaBro
         return Path.of(home).resolve("local-infra-binaries/target");
     }
 
-    static String env(String name, String fallback) {
+    public static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }

@@ -3,6 +3,7 @@ package dev.orderflow.infra;
 import dev.orderflow.infra.containers.ContainerKafka;
 import dev.orderflow.infra.containers.ContainerPostgres;
 import dev.orderflow.infra.containers.ContainerRegistry;
+import dev.orderflow.infra.kafka.ExternalKafka;
 import dev.orderflow.infra.kafka.Kafka;
 import dev.orderflow.infra.kafka.LocalKafkaCluster;
 import dev.orderflow.infra.postgres.EmbeddedPostgresServer;
@@ -64,7 +65,9 @@ public final class LocalInfra {
         if (spec.cleanData()) {
             deleteRecursively(spec.dataDir());
         }
-        CompletableFuture<Kafka> kafka = timed("Kafka", progress, () -> localKafka ? startLocalKafka(spec) : ContainerKafka.start(),
+        boolean externalKafka = spec.kafkaBootstrap() != null && !spec.kafkaBootstrap().isBlank();
+        CompletableFuture<Kafka> kafka = timed("Kafka", progress, () -> externalKafka ? new ExternalKafka(spec.kafkaBootstrap())
+                : localKafka ? startLocalKafka(spec) : ContainerKafka.start(),
                 k -> k.brokerCount() + " broker(s) at " + k.bootstrapServers());
         CompletableFuture<Postgres> postgres = timed("PostgreSQL", progress, () -> startPostgres(spec, containers),
                 p -> p.host() + ":" + p.port());
