@@ -1,0 +1,87 @@
+package dev.orderflow.messaging.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every {@code orderflow.messaging.*} key, with its default. See shared-messaging/README.md. */
+@ConfigMapping(prefix = "orderflow.messaging")
+public interface MessagingConfig {
+
+    /** This service's name: dead-letter headers, producer client ids, the default {@code ce_source}. */
+    @WithDefault("${quarkus.application.name}")
+    String service();
+
+    /** {@code ce_source} of the events this service publishes; defaults to {@code /orderflow/<service>}. */
+    Optional<String> source();
+
+    Relay relay();
+
+    Consumer consumer();
+
+    Naive naive();
+
+    /** Fault points by key ({@code after-commit-before-publish}, ...) → {@code halt} | {@code fail} | {@code none}. */
+    Map<String, String> faults();
+
+    default String effectiveSource() {
+        return source().orElse("/orderflow/" + service());
+    }
+
+    interface Relay {
+        /** Run the outbox relay in this process (every instance runs one; one leads). */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("500")
+        int batchSize();
+
+        /** Longest wait between rounds when no NOTIFY arrives (the polling fallback). */
+        @WithDefault("2s")
+        Duration pollInterval();
+
+        @WithDefault("1s")
+        Duration standbyRetry();
+
+        /** Published rows older than this are deleted. */
+        @WithDefault("7d")
+        Duration retention();
+
+        @WithDefault("10m")
+        Duration cleanupInterval();
+    }
+
+    interface Consumer {
+        /** How long an event may stay parked (gap or prerequisite) before it is dead-lettered. */
+        @WithDefault("10m")
+        Duration parkedTimeout();
+
+        /** How often parked events are re-examined and expired ones dead-lettered. */
+        @WithDefault("10s")
+        Duration sweepInterval();
+
+        @WithDefault("100ms")
+        Duration initialBackoff();
+
+        @WithDefault("5s")
+        Duration maxBackoff();
+
+        /** Attempts for an unclassified exception before it is treated as permanent. */
+        @WithDefault("3")
+        int maxUnknownAttempts();
+    }
+
+    /** The patterns switched off, for demonstrations only. */
+    interface Naive {
+        @WithDefault("false")
+        boolean dualWrite();
+
+        @WithDefault("false")
+        boolean noInbox();
+
+        @WithDefault("false")
+        boolean noSequenceChecks();
+    }
+}

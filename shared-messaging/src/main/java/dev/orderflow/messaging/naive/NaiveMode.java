@@ -1,0 +1,34 @@
+package dev.orderflow.messaging.naive;
+
+/**
+ * Switches that turn a pattern OFF, so the sandbox and the tests can show what each pattern
+ * prevents. All off by default; never enable them in a real deployment.
+ *
+ * <p>Configured by {@code orderflow.messaging.naive.dual-write}, {@code .no-inbox},
+ * {@code .no-sequence-checks}.
+ *
+ * @param dualWrite publish straight to Kafka after the business commit instead of writing an
+ *     outbox row: a crash between the two loses the event
+ * @param noInbox apply every delivery: a redelivery is applied twice
+ * @param noSequenceChecks apply in arrival order: stale events are re-applied, gaps applied out of order
+ */
+public record NaiveMode(boolean dualWrite, boolean noInbox, boolean noSequenceChecks) {
+
+    public static final NaiveMode OFF = new NaiveMode(false, false, false);
+
+    public static NaiveMode dualWriteOnly() {
+        return new NaiveMode(true, false, false);
+    }
+
+    public static NaiveMode noInboxOnly() {
+        return new NaiveMode(false, true, false);
+    }
+
+    public static NaiveMode noSequenceChecksOnly() {
+        return new NaiveMode(false, false, true);
+    }
+
+    public boolean anyEnabled() {
+        return dualWrite || noInbox || noSequenceChecks;
+    }
+}

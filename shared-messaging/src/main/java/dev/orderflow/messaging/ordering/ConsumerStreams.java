@@ -1,0 +1,49 @@
+package dev.orderflow.messaging.ordering;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Last applied {@code ce_sequence} per (consumer, source, aggregate). A stream is identified by the
+ * producing service (ce_source) too, because each producer numbers its own events per aggregate.
+ */
+public final class ConsumerStreams {
+    private ConsumerStreams() {}
+
+    /** Locks the stream row until commit (so two deliveries of one stream never interleave) and returns its last sequence. */
+    public static long lockLastApplied(Connection connection, String consumer, String source, String subject) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO messaging_consumer_stream (consumer, source, subject, last_sequence)
+                VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING""")) {
+            insert.setString(1, consumer);
+            insert.setString(2, source);
+            insert.setString(3, subject);
+            insert.executeUpdate();
+        }
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT last_sequence FROM messaging_consumer_stream
+                WHERE consumer = ? AND source = ? AND subject = ? FOR UPDATE""")) {
+            select.setString(1, consumer);
+            select.setString(2, source);
+            select.setString(3, subject);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    public static void advance(Connection connection, String consumer, String source, String subject, long sequence) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE messaging_consumer_stream SET last_sequence = ?, updated_at = now()
+                WHERE consumer = ? AND source = ? AND subject = ?""")) {
+            update.setLong(1, sequence);
+            update.setString(2, consumer);
+            update.setString(3, source);
+            update.setString(4, subject);
+            update.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package dev.orderflow.messaging.ordering;
+
+public enum ParkReason {
+    /** The event's sequence is ahead of the next expected one: an earlier event is missing. */
+    GAP,
+    /** The handler said "not yet": something it needs lives on another topic and has not arrived. */
+    PREREQUISITE
+}

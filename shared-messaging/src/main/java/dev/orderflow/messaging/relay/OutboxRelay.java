@@ -1,0 +1,349 @@
+package dev.orderflow.messaging.relay;
+
+import dev.orderflow.messaging.faults.FaultPoint;
+import dev.orderflow.messaging.faults.FaultPoints;
+import dev.orderflow.messaging.jdbc.ConnectionFactory;
+import dev.orderflow.messaging.jdbc.JsonHeaders;
+import dev.orderflow.messaging.metrics.MessagingMetrics;
+import dev.orderflow.messaging.outbox.OutboxRecords;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+/**
+ * Publishes committed outbox rows to Kafka, in order per aggregate, and marks each row only after
+ * the broker acknowledged it (at-least-once: a crash between the two re-publishes the row, which
+ * the consumers' inbox absorbs).
+ *
+ * <p><b>Ordering with several instances — a leader lock.</b> Every instance of a service runs a
+ * relay, but only the one holding the PostgreSQL advisory lock {@code settings.lockName()} publishes.
+ * The lock belongs to a database session: when the leader dies (crash, kill -9, network loss) the
+ * session ends, the lock is released and a standby takes over within {@code standbyRetry} — no
+ * lease to tune, no split brain while the session lives. A single publisher per database is what
+ * keeps rows of one aggregate in sequence order. The leader re-reads from the oldest unpublished
+ * row, so what the dead leader sent but did not mark is sent again (a duplicate, never a gap).
+ *
+ * <p><b>A failed send never lets a later row overtake.</b> The producer is idempotent with
+ * {@code acks=all} (ordered within a partition across retries). If a send still fails, the first
+ * failure aborts the producer at once (pending records are not sent), no later row of that
+ * aggregate is marked, the producer is replaced and the next round restarts from the oldest
+ * unpublished row.
+ *
+ * <p>Plain JDBC and a plain {@link Producer}: no CDI, so a child process can run it and crash at a
+ * {@link FaultPoint}. {@link OutboxRelayService} runs it inside a Quarkus service.
+ */
+public final class OutboxRelay implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    public static final String NOTIFY_CHANNEL = "messaging_outbox";
+    private static final Duration METRICS_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private static final String SELECT_UNPUBLISHED = """
+            SELECT id, aggregate_id, topic, message_key, payload, headers::text
+            FROM messaging_outbox WHERE published_at IS NULL ORDER BY id LIMIT ?""";
+
+    private final String name;
+    private final ConnectionFactory connections;
+    private final Supplier<Producer<String, byte[]>> producers;
+    private final RelaySettings settings;
+    private final FaultPoints faults;
+    private final MessagingMetrics metrics;
+
+    private volatile boolean running;
+    private volatile boolean leader;
+    private volatile Instant failingSince;
+    private volatile String lastError;
+    private Thread thread;
+    private Instant lastCleanup = Instant.EPOCH;
+    private Instant lastMetrics = Instant.EPOCH;
+
+    public OutboxRelay(
+            String name,
+            ConnectionFactory connections,
+            Supplier<Producer<String, byte[]>> producers,
+            RelaySettings settings,
+            FaultPoints faults,
+            MessagingMetrics metrics) {
+        this.name = name;
+        this.connections = connections;
+        this.producers = producers;
+        this.settings = settings;
+        this.faults = faults;
+        this.metrics = metrics;
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "outbox-relay-" + name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops publishing and releases the leader lock (by closing its session). */
+    @Override
+    public void close() {
+        running = false;
+        Thread current = thread;
+        if (current != null) {
+            current.interrupt();
+            try {
+                current.join(settings.pollInterval().plusSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public boolean isLeader() {
+        return leader;
+    }
+
+    /** When the relay has been unable to make progress since (database or broker unreachable); null when fine. */
+    public Instant failingSince() {
+        return failingSince;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofMillis(200);
+        while (running) {
+            try (Connection lock = connections.open()) {
+                lock.setAutoCommit(true);
+                if (!tryLeaderLock(lock)) {
+                    leader = false;
+                    recovered();
+                    sleep(settings.standbyRetry());
+                    continue;
+                }
+                leader = true;
+                LOG.infof("outbox relay %s is the leader", name);
+                try (Statement listen = lock.createStatement()) {
+                    listen.execute("LISTEN " + NOTIFY_CHANNEL);
+                }
+                try (Connection work = connections.open()) {
+                    work.setAutoCommit(true);
+                    lead(lock, work);
+                }
+                backoff = Duration.ofMillis(200);
+            } catch (Exception e) {
+                failed(e);
+                sleep(backoff);
+                backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
+            } finally {
+                leader = false;
+            }
+        }
+    }
+
+    /** The leader's loop: publish, wait for a NOTIFY (or the poll interval), repeat. */
+    private void lead(Connection lock, Connection work) throws SQLException {
+        Producer<String, byte[]> producer = producers.get();
+        try {
+            while (running) {
+                assertSessionAlive(lock);
+                Round round = publishBatch(work, producer);
+                if (round.failed()) {
+                    // The aborted producer may hold state about the failed batch: start clean.
+                    producer.close(Duration.ZERO);
+                    producer = producers.get();
+                    sleep(Duration.ofMillis(500));
+                    continue;
+                }
+                recovered();
+                maintain(work);
+                if (round.sent() < settings.batchSize()) {
+                    awaitNotification(lock);
+                }
+            }
+        } finally {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private record Row(long id, String aggregateId, String topic, String key, byte[] payload, String headers) {}
+
+    private record Round(int sent, boolean failed) {}
+
+    /** One batch: send all, then mark those acknowledged, never past a failure of the same aggregate. */
+    Round publishBatch(Connection work, Producer<String, byte[]> producer) throws SQLException {
+        List<Row> rows = readUnpublished(work);
+        if (rows.isEmpty()) {
+            return new Round(0, false);
+        }
+        List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            sends.add(send(producer, row));
+        }
+        Set<String> failedAggregates = new HashSet<>();
+        List<Long> acknowledged = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            try {
+                sends.get(i).get();
+                if (!failedAggregates.contains(row.aggregateId())) {
+                    acknowledged.add(row.id());
+                }
+            } catch (ExecutionException e) {
+                failedAggregates.add(row.aggregateId());
+                recordFailure(work, row, e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Round(0, true);
+            }
+        }
+        faults.reach(FaultPoint.AFTER_PUBLISH_BEFORE_MARK);
+        markPublished(work, acknowledged);
+        metrics.published(acknowledged.size());
+        return new Round(rows.size(), !failedAggregates.isEmpty());
+    }
+
+    private Future<RecordMetadata> send(Producer<String, byte[]> producer, Row row) {
+        try {
+            return producer.send(
+                    OutboxRecords.toProducerRecord(row.topic(), row.key(), row.payload(), JsonHeaders.read(row.headers())),
+                    (metadata, failure) -> {
+                        if (failure != null) {
+                            // Abort everything not yet sent, so no later record of this partition
+                            // reaches the broker ahead of the one that failed.
+                            producer.close(Duration.ZERO);
+                        }
+                    });
+        } catch (RuntimeException e) { // producer already aborted or closed
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private List<Row> readUnpublished(Connection work) throws SQLException {
+        try (PreparedStatement select = work.prepareStatement(SELECT_UNPUBLISHED)) {
+            select.setInt(1, settings.batchSize());
+            try (ResultSet rs = select.executeQuery()) {
+                List<Row> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBytes(5), rs.getString(6)));
+                }
+                return rows;
+            }
+        }
+    }
+
+    private static void markPublished(Connection work, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = work.prepareStatement(
+                "UPDATE messaging_outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY (?)")) {
+            update.setArray(1, work.createArrayOf("bigint", ids.toArray()));
+            update.executeUpdate();
+        }
+    }
+
+    private void recordFailure(Connection work, Row row, Throwable failure) throws SQLException {
+        metrics.publishFailed();
+        LOG.warnf("outbox relay %s: send of row %d failed: %s", name, row.id(), failure.toString());
+        try (PreparedStatement update = work.prepareStatement(
+                "UPDATE messaging_outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?")) {
+            update.setString(1, String.valueOf(failure));
+            update.setLong(2, row.id());
+            update.executeUpdate();
+        }
+    }
+
+    private void maintain(Connection work) throws SQLException {
+        Instant now = Instant.now();
+        if (now.isAfter(lastMetrics.plus(METRICS_INTERVAL))) {
+            lastMetrics = now;
+            try (Statement statement = work.createStatement();
+                    ResultSet rs = statement.executeQuery("""
+                            SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0)::bigint
+                            FROM messaging_outbox WHERE published_at IS NULL""")) {
+                rs.next();
+                metrics.outboxBacklog(rs.getLong(1), rs.getLong(2));
+            }
+        }
+        if (now.isAfter(lastCleanup.plus(settings.cleanupInterval()))) {
+            lastCleanup = now;
+            try (PreparedStatement delete = work.prepareStatement(
+                    "DELETE FROM messaging_outbox WHERE published_at < now() - make_interval(secs => ?)")) {
+                delete.setDouble(1, settings.retention().toSeconds());
+                int deleted = delete.executeUpdate();
+                if (deleted > 0) {
+                    LOG.debugf("outbox relay %s removed %d published rows", name, deleted);
+                }
+            }
+        }
+    }
+
+    private boolean tryLeaderLock(Connection lock) throws SQLException {
+        try (PreparedStatement statement = lock.prepareStatement("SELECT pg_try_advisory_lock(hashtextextended(?, 0))")) {
+            statement.setString(1, settings.lockName());
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    // The lock is only ours while its session lives; check before every batch.
+    private static void assertSessionAlive(Connection lock) throws SQLException {
+        try (Statement statement = lock.createStatement()) {
+            statement.execute("SELECT 1");
+        }
+    }
+
+    private void awaitNotification(Connection lock) throws SQLException {
+        PGConnection pg = lock.unwrap(PGConnection.class);
+        pg.getNotifications((int) Math.max(1, settings.pollInterval().toMillis()));
+    }
+
+    private void recovered() {
+        failingSince = null;
+        lastError = null;
+    }
+
+    private void failed(Exception e) {
+        if (!running) {
+            return;
+        }
+        if (failingSince == null) {
+            failingSince = Instant.now();
+        }
+        lastError = e.toString();
+        LOG.warnf("outbox relay %s cannot make progress: %s", name, e.toString());
+    }
+
+    private void sleep(Duration duration) {
+        if (!running) {
+            return;
+        }
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

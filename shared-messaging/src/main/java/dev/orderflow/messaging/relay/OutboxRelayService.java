@@ -1,0 +1,91 @@
+package dev.orderflow.messaging.relay;
+
+import dev.orderflow.messaging.config.MessagingConfig;
+import dev.orderflow.messaging.faults.FaultPoints;
+import dev.orderflow.messaging.jdbc.ConnectionFactory;
+import dev.orderflow.messaging.metrics.MessagingMetrics;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Runs the {@link OutboxRelay} inside a Quarkus service: started with the application, stopped
+ * (leader lock released) on shutdown. Uses its own unpooled connections: the leader lock must
+ * live exactly as long as one database session, which a pool would recycle.
+ */
+@ApplicationScoped
+public class OutboxRelayService {
+
+    @Inject
+    MessagingConfig config;
+
+    @Inject
+    FaultPoints faults;
+
+    @Inject
+    MessagingMetrics metrics;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> username;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
+
+    private volatile OutboxRelay relay;
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.relay().enabled()) {
+            return;
+        }
+        MessagingConfig.Relay settings = config.relay();
+        relay = new OutboxRelay(
+                config.service(),
+                ConnectionFactory.driverManager(jdbcUrl, username.orElse(null), password.orElse(null)),
+                () -> RelayProducers.create(bootstrapServers, config.service() + "-outbox-relay"),
+                new RelaySettings(
+                        settings.batchSize(),
+                        settings.pollInterval(),
+                        settings.standbyRetry(),
+                        settings.retention(),
+                        settings.cleanupInterval(),
+                        "orderflow.outbox.relay"),
+                faults,
+                metrics);
+        relay.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        OutboxRelay current = relay;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    public boolean isRunning() {
+        return relay != null;
+    }
+
+    public boolean isLeader() {
+        return relay != null && relay.isLeader();
+    }
+
+    /** Null while the relay makes progress (or is a healthy standby). */
+    public Instant failingSince() {
+        return relay == null ? null : relay.failingSince();
+    }
+
+    public String lastError() {
+        return relay == null ? null : relay.lastError();
+    }
+}
