@@ -1,0 +1,127 @@
+package dev.orderflow.events;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import org.apache.avro.Conversions;
+import org.apache.avro.Schema;
+import org.apache.avro.data.TimeConversions;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Plain Avro binary encoding of event payloads (no header, no schema id: the registry serde adds
+ * those at the Kafka boundary). Pure functions over byte arrays.
+ *
+ * <p>Decoding always needs the <em>writer's</em> schema: Avro binary is not self-describing, and
+ * reading bytes with another schema than the one they were written with misreads them. With the
+ * writer's schema and a different reader schema (an older or newer revision of the same major
+ * version), Avro's schema resolution fills defaults and skips unknown fields. Every decode checks
+ * that all bytes were consumed, so most "wrong schema" mistakes fail instead of being misread.
+ */
+public final class AvroCodec {
+
+    /** Generic records see decimals as {@link java.math.BigDecimal} and timestamps as {@link java.time.Instant}, like generated classes. */
+    private static final GenericData GENERIC = new GenericData();
+
+    static {
+        GENERIC.addLogicalTypeConversion(new Conversions.DecimalConversion());
+        GENERIC.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
+        GENERIC.addLogicalTypeConversion(new TimeConversions.DateConversion());
+    }
+
+    /** Encodes a generated event record with its own (current) schema. */
+    public static byte[] encode(SpecificRecord record) {
+        SpecificData model = SpecificData.getForClass(record.getClass());
+        return write(new SpecificDatumWriter<>(record.getSchema(), model), record);
+    }
+
+    /** Encodes a generic record with its schema, e.g. as an older producer would from a history revision. */
+    public static byte[] encode(GenericRecord record) {
+        return write(new GenericDatumWriter<>(record.getSchema(), GENERIC), record);
+    }
+
+    /** Decodes bytes written with the current schema of {@code event}. */
+    public static <T extends SpecificRecord> T decode(byte[] bytes, EventDescriptor<T> event) {
+        return decode(bytes, event.schema(), event.recordClass());
+    }
+
+    /** Decodes bytes written with {@code writerSchema} into the current class of {@code event} (schema resolution). */
+    public static <T extends SpecificRecord> T decode(byte[] bytes, Schema writerSchema, EventDescriptor<T> event) {
+        return decode(bytes, writerSchema, event.recordClass());
+    }
+
+    /** Decodes bytes written with the current schema of a generated class. */
+    public static <T extends SpecificRecord> T decode(byte[] bytes, Class<T> recordClass) {
+        SpecificData model = SpecificData.getForClass(recordClass);
+        return decode(bytes, model.getSchema(recordClass), recordClass);
+    }
+
+    /** Decodes bytes written with {@code writerSchema} into a generated class (schema resolution). */
+    public static <T extends SpecificRecord> T decode(byte[] bytes, Schema writerSchema, Class<T> recordClass) {
+        SpecificData model = SpecificData.getForClass(recordClass);
+        Schema readerSchema = model.getSchema(recordClass);
+        return read(new SpecificDatumReader<>(writerSchema, readerSchema, model), bytes, writerSchema, readerSchema);
+    }
+
+    /** Decodes bytes written with {@code writerSchema} as a generic record of {@code readerSchema}, e.g. a history revision. */
+    public static GenericRecord decode(byte[] bytes, Schema writerSchema, Schema readerSchema) {
+        return read(new GenericDatumReader<>(writerSchema, readerSchema, GENERIC), bytes, writerSchema, readerSchema);
+    }
+
+    private static <D> byte[] write(org.apache.avro.io.DatumWriter<D> writer, D datum) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        try {
+            writer.write(datum, encoder);
+            encoder.flush();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        } catch (RuntimeException e) {
+            // a missing required field, a decimal with the wrong scale, a value out of range...
+            throw new IllegalArgumentException("cannot encode " + describe(datum) + ": " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    private static <D> D read(DatumReader<D> reader, byte[] bytes, Schema writerSchema, Schema readerSchema) {
+        if (bytes == null) {
+            throw new UndecodablePayload("no payload (null) for " + writerSchema.getFullName(), null);
+        }
+        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, null);
+        try {
+            D datum = reader.read(null, decoder);
+            if (!decoder.isEnd()) {
+                throw new UndecodablePayload(
+                        "payload of " + bytes.length + " bytes has bytes left after reading a "
+                                + writerSchema.getFullName() + ": it was not written with that schema",
+                        null);
+            }
+            return datum;
+        } catch (UndecodablePayload e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // Avro reports corrupt input with EOFException, AvroRuntimeException, ArrayIndexOutOfBounds...
+            throw new UndecodablePayload(
+                    "cannot decode " + bytes.length + " bytes written with " + writerSchema.getFullName()
+                            + " as " + readerSchema.getFullName() + ": " + e,
+                    e);
+        }
+    }
+
+    private static String describe(Object datum) {
+        return datum instanceof GenericRecord record ? record.getSchema().getFullName() : datum.getClass().getName();
+    }
+
+    private AvroCodec() {}
+}
