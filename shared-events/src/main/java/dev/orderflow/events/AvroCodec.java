@@ -9,10 +9,9 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumReader;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
@@ -27,7 +26,8 @@ import org.apache.avro.specific.SpecificRecord;
  * reading bytes with another schema than the one they were written with misreads them. With the
  * writer's schema and a different reader schema (an older or newer revision of the same major
  * version), Avro's schema resolution fills defaults and skips unknown fields. Every decode checks
- * that all bytes were consumed, so most "wrong schema" mistakes fail instead of being misread.
+ * that all bytes were consumed, so most "wrong schema" mistakes fail instead of being misread, and
+ * refuses lengths larger than the payload before allocating (see {@link BoundedBinaryDecoder}).
  */
 public final class AvroCodec {
 
@@ -40,14 +40,15 @@ public final class AvroCodec {
         GENERIC.addLogicalTypeConversion(new TimeConversions.DateConversion());
     }
 
-    /** Encodes a generated event record with its own (current) schema. */
-    public static byte[] encode(SpecificRecord record) {
-        SpecificData model = SpecificData.getForClass(record.getClass());
-        return write(new SpecificDatumWriter<>(record.getSchema(), model), record);
-    }
-
-    /** Encodes a generic record with its schema, e.g. as an older producer would from a history revision. */
-    public static byte[] encode(GenericRecord record) {
+    /**
+     * Encodes a record with its own schema: a generated event class with its current schema, or a
+     * generic record with, say, an older history revision (as an older producer would).
+     */
+    public static byte[] encode(IndexedRecord record) {
+        if (record instanceof SpecificRecord specific) {
+            SpecificData model = SpecificData.getForClass(specific.getClass());
+            return write(new SpecificDatumWriter<>(specific.getSchema(), model), specific);
+        }
         return write(new GenericDatumWriter<>(record.getSchema(), GENERIC), record);
     }
 
@@ -98,7 +99,7 @@ public final class AvroCodec {
         if (bytes == null) {
             throw new UndecodablePayload("no payload (null) for " + writerSchema.getFullName(), null);
         }
-        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, null);
+        BoundedBinaryDecoder decoder = new BoundedBinaryDecoder(bytes);
         try {
             D datum = reader.read(null, decoder);
             if (!decoder.isEnd()) {
@@ -120,7 +121,7 @@ public final class AvroCodec {
     }
 
     private static String describe(Object datum) {
-        return datum instanceof GenericRecord record ? record.getSchema().getFullName() : datum.getClass().getName();
+        return datum instanceof IndexedRecord record ? record.getSchema().getFullName() : datum.getClass().getName();
     }
 
     private AvroCodec() {}
