@@ -44,8 +44,8 @@ public final class ParkingLot {
 
     /** Parked events of one aggregate, in the order they can be applied. */
     public static List<ParkedEvent> ofSubject(Connection connection, String consumer, String subject) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + """
-                 FROM messaging_parked_event WHERE consumer = ? AND subject = ? ORDER BY source, sequence, id""")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM messaging_parked_event WHERE consumer = ? AND subject = ? ORDER BY source, sequence, id")) {
             select.setString(1, consumer);
             select.setString(2, subject);
             return read(select);
@@ -72,7 +72,7 @@ public final class ParkingLot {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + """
                  FROM messaging_parked_event
                 WHERE consumer = ? AND parked_at < now() - make_interval(secs => ?)
-                ORDER BY id LIMIT ?""")) {
+                ORDER BY id LIMIT ?""".stripLeading().indent(1))) {
             select.setString(1, consumer);
             select.setDouble(2, timeout.toMillis() / 1000.0);
             select.setInt(3, limit);

@@ -1,0 +1,76 @@
+package dev.orderflow.messaging.testing;
+
+import dev.orderflow.messaging.failure.DeadLetterPublisher;
+import dev.orderflow.messaging.faults.FaultPoints;
+import dev.orderflow.messaging.health.ConsumerProgress;
+import dev.orderflow.messaging.inbox.ConsumeResult;
+import dev.orderflow.messaging.inbox.ConsumerSettings;
+import dev.orderflow.messaging.inbox.InboundEventProcessor;
+import dev.orderflow.messaging.inbox.InboundRecord;
+import dev.orderflow.messaging.jdbc.JdbcTransactionRunner;
+import dev.orderflow.messaging.metrics.MessagingMetrics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A consumer loop like the one SmallRye runs for a service, without Quarkus: poll a real topic,
+ * process each record through the library's {@link InboundEventProcessor}, dead-letter what it
+ * gives up on, commit the offset after that.
+ */
+public final class ProcessorHarness implements AutoCloseable {
+    public final MessagingMetrics metrics = MessagingMetrics.inMemory();
+    public final InboundEventProcessor processor;
+    public final List<ConsumeResult> results = new ArrayList<>();
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaProducer<String, byte[]> producer;
+    private final DeadLetterPublisher deadLetters;
+
+    public ProcessorHarness(TestDatabase database, String topic, ConsumerSettings settings) {
+        this.consumer = Events.consumer(topic);
+        this.producer = Events.producer();
+        this.deadLetters = new DeadLetterPublisher(producer);
+        this.processor = new InboundEventProcessor(
+                new RecordingHandler("test-consumer", RecordingHandler.PLAIN_JDBC),
+                new JdbcTransactionRunner(database.connections()),
+                settings,
+                FaultPoints.none(),
+                metrics,
+                new ConsumerProgress(),
+                deadLetters);
+    }
+
+    public void pumpOnce() {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+            InboundRecord inbound = InboundRecord.of(record);
+            ConsumeResult result = processor.process(inbound);
+            if (result.outcome() == ConsumeResult.Outcome.DEAD_LETTER) {
+                deadLetters.publish(inbound, result.deadLetter());
+            }
+            results.add(result);
+        }
+        consumer.commitSync();
+    }
+
+    public void pumpUntil(BooleanSupplier condition) {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(10)).until(() -> {
+            pumpOnce();
+            return condition.getAsBoolean();
+        });
+    }
+
+    public long outcomes(ConsumeResult.Outcome outcome) {
+        return results.stream().filter(r -> r.outcome() == outcome).count();
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+        producer.close();
+    }
+}

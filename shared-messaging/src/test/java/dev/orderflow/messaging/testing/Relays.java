@@ -1,0 +1,47 @@
+package dev.orderflow.messaging.testing;
+
+import dev.orderflow.infra.TestInfra;
+import dev.orderflow.messaging.faults.FaultPoints;
+import dev.orderflow.messaging.jdbc.ConnectionFactory;
+import dev.orderflow.messaging.metrics.MessagingMetrics;
+import dev.orderflow.messaging.relay.OutboxRelay;
+import dev.orderflow.messaging.relay.RelayProducers;
+import dev.orderflow.messaging.relay.RelaySettings;
+import java.time.Duration;
+
+/** Outbox relays for tests: in this JVM, or as a child process that can be killed. */
+public final class Relays {
+    private Relays() {}
+
+    public static RelaySettings testSettings(int batchSize) {
+        return new RelaySettings(
+                batchSize, Duration.ofMillis(500), Duration.ofMillis(200), Duration.ofDays(7), Duration.ofMinutes(10), "orderflow.outbox.relay");
+    }
+
+    public static OutboxRelay inProcess(TestDatabase db, String name) {
+        return create(name, db.connections(), TestInfra.shared().kafkaBootstrapServers(), 500, FaultPoints.none());
+    }
+
+    static OutboxRelay create(String name, ConnectionFactory connections, String bootstrap, int batchSize, FaultPoints faults) {
+        return new OutboxRelay(
+                name,
+                connections,
+                () -> RelayProducers.create(bootstrap, name),
+                testSettings(batchSize),
+                faults,
+                MessagingMetrics.inMemory());
+    }
+
+    /** A relay in a child JVM. {@code fault} is a fault point action at after-publish-before-mark (none|halt). */
+    public static ChildJvm child(TestDatabase db, String name, int batchSize, String fault) {
+        return ChildJvm.start(
+                RelayMain.class,
+                name,
+                db.jdbcUrl(),
+                db.username(),
+                db.password(),
+                TestInfra.shared().kafkaBootstrapServers(),
+                Integer.toString(batchSize),
+                fault);
+    }
+}
