@@ -1,0 +1,40 @@
+package dev.orderflow.sandbox.cli;
+
+import dev.orderflow.sandbox.platform.Platform;
+import dev.orderflow.sandbox.platform.PlatformLayout;
+import dev.orderflow.sandbox.platform.RunningPlatform;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "up", description = "Start Kafka, PostgreSQL, the schema registry and the four services (they keep running).")
+class UpCommand implements Callable<Integer> {
+
+    @Option(names = "--brokers", defaultValue = "1", description = "Kafka brokers: 1, or 3 (RF=3, min.insync.replicas=2).")
+    int brokers;
+
+    @Override
+    public Integer call() {
+        PlatformLayout layout = OrderflowCommand.layout(brokers);
+        List<Platform.ComponentStatus> status = Platform.status(layout);
+        if (status.stream().allMatch(Platform.ComponentStatus::ready)) {
+            System.out.println("orderflow is already up (state in " + layout.stateDir() + "):");
+            status.forEach(s -> System.out.printf("  %-18s %s%n", s.name(), s.url()));
+            return 0;
+        }
+        start(layout);
+        return 0;
+    }
+
+    static RunningPlatform start(PlatformLayout layout) {
+        System.out.println("Starting orderflow (state and logs in " + layout.stateDir() + ")");
+        long begin = System.nanoTime();
+        RunningPlatform platform = Platform.up(layout, Console.progress(System.out));
+        System.out.println("orderflow is up in " + Console.seconds(Duration.ofNanos(System.nanoTime() - begin)) + ":");
+        Console.endpoints(System.out, platform.endpoints());
+        System.out.println("Logs: ./orderflow logs <component>   Stop: ./orderflow down");
+        return platform;
+    }
+}

@@ -1,0 +1,193 @@
+package dev.orderflow.sandbox.platform;
+
+import dev.orderflow.events.Topics;
+import dev.orderflow.infra.InfraException;
+import dev.orderflow.infra.Jdk;
+import dev.orderflow.infra.LocalInfra;
+import dev.orderflow.infra.RunningInfra;
+import dev.orderflow.infra.process.ChildProcess;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Starts and stops the whole platform the same way for the CLI and for the end-to-end tests:
+ * infrastructure first (Kafka, PostgreSQL, registry), then topics and one database per service,
+ * then the four services as separate JVMs, each awaited on its readiness endpoint.
+ */
+public final class Platform {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(180);
+
+    /** Receives one line per component as it becomes ready. */
+    public interface Progress {
+        void ready(String component, String detail, Duration took);
+    }
+
+    private Platform() {}
+
+    public static RunningPlatform up(PlatformLayout layout, Progress progress) {
+        List<Path> missing = layout.services().stream().map(s -> s.jar(layout.root())).filter(j -> !Files.isRegularFile(j)).toList();
+        if (!missing.isEmpty()) {
+            throw new InfraException("Service builds are missing: " + missing
+                    + ". Build them with `./mvnw -B package -DskipTests` (./orderflow does this by itself).");
+        }
+        LocalInfra.stopRecorded(layout.stateDir());
+        RunningInfra infra = LocalInfra.start(layout.infra(), progress::ready);
+        List<ChildProcess> services = new ArrayList<>();
+        try {
+            for (String topic : Topics.ALL) {
+                infra.createTopic(topic, Topics.PARTITIONS);
+            }
+            layout.services().forEach(s -> infra.createDatabase(s.database()));
+            List<CompletableFuture<ChildProcess>> starting = layout.services().stream()
+                    .map(service -> CompletableFuture.supplyAsync(() -> startService(layout, infra, service, progress)))
+                    .toList();
+            for (CompletableFuture<ChildProcess> future : starting) {
+                try {
+                    services.add(future.join());
+                } catch (CompletionException e) {
+                    starting.forEach(f -> f.thenAccept(ChildProcess::stop));
+                    throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+                }
+            }
+            RunningPlatform platform = new RunningPlatform(layout, infra, services);
+            writeStateFile(layout, platform.endpoints());
+            return platform;
+        } catch (RuntimeException e) {
+            services.forEach(ChildProcess::stop);
+            if (layout.infra().owned()) {
+                infra.close();
+            } else {
+                LocalInfra.stopRecorded(layout.stateDir());
+            }
+            throw e;
+        }
+    }
+
+    /** Stops every process recorded in the state directory; returns the components that were running. */
+    public static List<String> down(PlatformLayout layout) {
+        List<String> running = status(layout).stream().filter(ComponentStatus::running).map(ComponentStatus::name).toList();
+        // Services first, so none of them logs connection errors while the infrastructure goes away.
+        layout.services().parallelStream().forEach(s -> ChildProcess.stopRecorded(layout.pidFile(s.name()), Duration.ofSeconds(20)));
+        LocalInfra.stopRecorded(layout.stateDir());
+        return running;
+    }
+
+    public static List<ComponentStatus> status(PlatformLayout layout) {
+        List<ComponentStatus> statuses = new ArrayList<>();
+        Path pids = layout.infra().pidDir();
+        Map<String, String> endpoints = readStateFile(layout);
+        List<String> infraComponents = new ArrayList<>(List.of("postgres", "registry"));
+        for (int i = 1; i <= layout.infra().kafkaBrokers(); i++) {
+            infraComponents.add("kafka-" + i);
+        }
+        for (String component : infraComponents) {
+            Optional<ProcessHandle> process = ChildProcess.recordedProcess(pids.resolve(component + ".pid"));
+            statuses.add(new ComponentStatus(component, process.map(ProcessHandle::pid).orElse(-1L), process.isPresent(),
+                    process.isPresent(), endpoints.getOrDefault(component.startsWith("kafka-") ? "kafka" : component, "")));
+        }
+        for (ServiceSpec service : layout.services()) {
+            Optional<ProcessHandle> process = ChildProcess.recordedProcess(layout.pidFile(service.name()));
+            boolean ready = process.isPresent() && isReady(service);
+            statuses.add(new ComponentStatus(service.name(), process.map(ProcessHandle::pid).orElse(-1L), process.isPresent(),
+                    ready, service.url()));
+        }
+        return statuses;
+    }
+
+    public record ComponentStatus(String name, long pid, boolean running, boolean ready, String url) {}
+
+    private static ChildProcess startService(PlatformLayout layout, RunningInfra infra, ServiceSpec service, Progress progress) {
+        long begin = System.nanoTime();
+        // --add-opens: jboss-threads resets thread locals reflectively, which Java 24+ refuses otherwise.
+        List<String> command = new ArrayList<>(List.of(Jdk.javaExecutable(21).toString(), "-Xms64m", "-Xmx384m",
+                "-XX:+UseSerialGC", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                "-Dorderflow.marker=" + layout.infra().marker(), "-Dorderflow.component=" + service.name()));
+        serviceConfig(infra, service).forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", service.jar(layout.root()).toString()));
+        ChildProcess process = ChildProcess.start(service.name(), command, layout.infra().marker(),
+                layout.stateDir().resolve("work").resolve(service.name()), layout.logFile(service.name()),
+                layout.pidFile(service.name()), Map.of(), layout.infra().owned());
+        try {
+            process.awaitReady(SERVICE_START_TIMEOUT, () -> isReady(service));
+        } catch (RuntimeException e) {
+            process.stop();
+            throw e;
+        }
+        progress.ready(service.name(), service.url(), Duration.ofNanos(System.nanoTime() - begin));
+        return process;
+    }
+
+    /** Everything a service needs to know about the platform, as Quarkus configuration. */
+    static Map<String, String> serviceConfig(RunningInfra infra, ServiceSpec service) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.http.host", "127.0.0.1");
+        config.put("quarkus.http.port", String.valueOf(service.port()));
+        config.put("quarkus.datasource.jdbc.url", infra.jdbcUrl(service.database()));
+        config.put("quarkus.datasource.username", infra.username());
+        config.put("quarkus.datasource.password", infra.password());
+        config.put("kafka.bootstrap.servers", infra.kafkaBootstrapServers());
+        infra.registry().ifPresent(r -> {
+            config.put("orderflow.registry.url", r.apiUrl());
+            config.put("mp.messaging.connector.smallrye-kafka.apicurio.registry.url", r.apiUrl());
+        });
+        config.putAll(service.extraConfig());
+        return config;
+    }
+
+    static boolean isReady(ServiceSpec service) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(service.url() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(3)).GET().build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void writeStateFile(PlatformLayout layout, Map<String, String> endpoints) {
+        StringBuilder text = new StringBuilder("# Written by `orderflow up`: where each component listens.\n");
+        endpoints.forEach((name, url) -> text.append(name).append('=').append(url).append('\n'));
+        try {
+            Files.writeString(layout.stateDir().resolve("platform.properties"), text);
+        } catch (IOException e) {
+            throw new InfraException("Cannot write " + layout.stateDir().resolve("platform.properties") + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Where each component of a platform started by `up` listens (empty when it never started). */
+    public static Map<String, String> endpoints(PlatformLayout layout) {
+        return readStateFile(layout);
+    }
+
+    private static Map<String, String> readStateFile(PlatformLayout layout) {
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(layout.stateDir().resolve("platform.properties"))) {
+                int eq = line.indexOf('=');
+                if (!line.startsWith("#") && eq > 0) {
+                    endpoints.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+        } catch (IOException e) {
+            // Never started: no endpoints to show.
+        }
+        return endpoints;
+    }
+}

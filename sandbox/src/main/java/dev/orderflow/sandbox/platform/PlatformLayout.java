@@ -1,0 +1,85 @@
+package dev.orderflow.sandbox.platform;
+
+import dev.orderflow.infra.InfraSpec;
+import dev.orderflow.infra.Ports;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the platform lives and which ports it uses. The CLI's defaults are fixed and documented
+ * in the README (each can be overridden by an environment variable); tests take free ports and a
+ * state directory under target/.
+ */
+public record PlatformLayout(Path root, InfraSpec infra, List<ServiceSpec> services) {
+
+    public static final int ORDER_PORT = 8081;
+    public static final int INVENTORY_PORT = 8082;
+    public static final int PAYMENT_PORT = 8083;
+    public static final int SHIPPING_PORT = 8084;
+    public static final int KAFKA_PORT = 19092;
+    public static final int REGISTRY_PORT = 18080;
+    public static final int POSTGRES_PORT = 15432;
+
+    public Path stateDir() {
+        return infra.stateDir();
+    }
+
+    public Path logFile(String component) {
+        return infra.logDir().resolve(component + ".log");
+    }
+
+    public Path pidFile(String component) {
+        return infra.pidDir().resolve(component + ".pid");
+    }
+
+    public ServiceSpec service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown service " + name));
+    }
+
+    /** The CLI's layout: documented ports, durable data under the state directory, processes that outlive the CLI. */
+    public static PlatformLayout cli(Path root, int kafkaBrokers) {
+        Path stateDir = Path.of(InfraSpec.env("ORDERFLOW_STATE_DIR", root.resolve(".orderflow").toString()));
+        InfraSpec infra = new InfraSpec(stateDir.toAbsolutePath().normalize(), root.resolve("local-infra-binaries/target"),
+                InfraSpec.Mode.parse(System.getenv("ORDERFLOW_INFRA_MODE")), kafkaBrokers,
+                port("ORDERFLOW_KAFKA_PORT", KAFKA_PORT), System.getenv("ORDERFLOW_KAFKA_BOOTSTRAP"), true,
+                port("ORDERFLOW_REGISTRY_PORT", REGISTRY_PORT), port("ORDERFLOW_POSTGRES_PORT", POSTGRES_PORT),
+                System.getenv("ORDERFLOW_POSTGRES_URL"), InfraSpec.env("ORDERFLOW_POSTGRES_USER", "postgres"),
+                InfraSpec.env("ORDERFLOW_POSTGRES_PASSWORD", "postgres"), false, false);
+        return new PlatformLayout(root, infra, services(port("ORDERFLOW_ORDER_PORT", ORDER_PORT),
+                port("ORDERFLOW_INVENTORY_PORT", INVENTORY_PORT), port("ORDERFLOW_PAYMENT_PORT", PAYMENT_PORT),
+                port("ORDERFLOW_SHIPPING_PORT", SHIPPING_PORT)));
+    }
+
+    /** The same platform on free ports with a throw-away state directory, stopped with the test JVM. */
+    public static PlatformLayout forTests(Path root, Path stateDir) {
+        InfraSpec infra = new InfraSpec(stateDir.toAbsolutePath().normalize(), root.resolve("local-infra-binaries/target"),
+                InfraSpec.Mode.LOCAL, 1, 0, null, true, 0, 0, null, "postgres", "postgres", true, true);
+        return new PlatformLayout(root, infra, services(Ports.free(), Ports.free(), Ports.free(), Ports.free()));
+    }
+
+    private static List<ServiceSpec> services(int order, int inventory, int payment, int shipping) {
+        return List.of(
+                new ServiceSpec("order-service", order, "order_db", Map.of()),
+                new ServiceSpec("inventory-service", inventory, "inventory_db", Map.of()),
+                new ServiceSpec("payment-service", payment, "payment_db", Map.of()),
+                new ServiceSpec("shipping-service", shipping, "shipping_db", Map.of()));
+    }
+
+    private static int port(String variable, int fallback) {
+        String value = System.getenv(variable);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " must be a port number (1-65535), was '" + value + "'");
+        }
+    }
+}
