@@ -26,22 +26,37 @@ public class ProxiedInfraResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(infra.start());
+        for (String topic : new String[] {LedgerApp.TOPIC, LedgerApp.TOPIC + ".dlq"}) {
+            try {
+                dev.orderflow.infra.TestInfra.shared().createTopic(topic, 3);
+            } catch (RuntimeException alreadyThere) {
+                // created by an earlier start in this JVM
+            }
+        }
         String jdbcUrl = config.get("quarkus.datasource.jdbc.url");
         URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
+        int proxyPort = freePort();
         try {
             reactor = new NioReactor();
             database = TcpCrusherBuilder.builder()
                     .withReactor(reactor)
-                    .withBindAddress("127.0.0.1", 0)
+                    .withBindAddress("127.0.0.1", proxyPort)
                     .withConnectAddress(uri.getHost(), uri.getPort())
                     .buildAndOpen();
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the database proxy", e);
         }
-        int proxyPort = database.getBindAddress().getPort();
         config.put("quarkus.datasource.jdbc.url", jdbcUrl.replace(":" + uri.getPort() + "/", ":" + proxyPort + "/"));
         config.put("test.direct.jdbc.url", jdbcUrl);
         return config;
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
