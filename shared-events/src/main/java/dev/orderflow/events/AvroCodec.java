@@ -64,13 +64,12 @@ public final class AvroCodec {
 
     /** Decodes bytes written with the current schema of a generated class. */
     public static <T extends SpecificRecord> T decode(byte[] bytes, Class<T> recordClass) {
-        SpecificData model = SpecificData.getForClass(recordClass);
-        return decode(bytes, model.getSchema(recordClass), recordClass);
+        return decode(bytes, MODELS.get(recordClass).getSchema(recordClass), recordClass);
     }
 
     /** Decodes bytes written with {@code writerSchema} into a generated class (schema resolution). */
     public static <T extends SpecificRecord> T decode(byte[] bytes, Schema writerSchema, Class<T> recordClass) {
-        SpecificData model = SpecificData.getForClass(recordClass);
+        SpecificData model = MODELS.get(recordClass);
         Schema readerSchema = model.getSchema(recordClass);
         return read(new SpecificDatumReader<>(writerSchema, readerSchema, model), bytes, writerSchema, readerSchema);
     }
@@ -123,6 +122,24 @@ public final class AvroCodec {
     private static String describe(Object datum) {
         return datum instanceof IndexedRecord record ? record.getSchema().getFullName() : datum.getClass().getName();
     }
+
+    /**
+     * Nested records are instantiated through the model's class loader: it must be the one that
+     * loaded the requested class, or a framework with several loaders (Quarkus tests) gets records
+     * from one loader cast to interfaces from another.
+     */
+    private static final ClassValue<SpecificData> MODELS = new ClassValue<>() {
+        @Override
+        protected SpecificData computeValue(Class<?> recordClass) {
+            SpecificData model = new SpecificData(recordClass.getClassLoader());
+            model.addLogicalTypeConversion(new org.apache.avro.Conversions.DecimalConversion());
+            model.addLogicalTypeConversion(new org.apache.avro.data.TimeConversions.TimestampMillisConversion());
+            model.addLogicalTypeConversion(new org.apache.avro.data.TimeConversions.TimestampMicrosConversion());
+            model.addLogicalTypeConversion(new org.apache.avro.data.TimeConversions.DateConversion());
+            SpecificData.getForClass(recordClass).getConversions().forEach(model::addLogicalTypeConversion);
+            return model;
+        }
+    };
 
     private AvroCodec() {}
 }
