@@ -21,6 +21,7 @@ public final class FaultPoints {
     private static final Logger LOG = Logger.getLogger(FaultPoints.class);
 
     private final Map<FaultPoint, FaultAction> actions;
+    private final java.util.Set<FaultPoint> failed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public FaultPoints(Map<FaultPoint, FaultAction> actions) {
         this.actions = actions.isEmpty() ? new EnumMap<>(FaultPoint.class) : new EnumMap<>(actions);
@@ -54,7 +55,13 @@ public final class FaultPoints {
                 System.out.flush();
                 Runtime.getRuntime().halt(HALT_STATUS);
             }
-            case FAIL -> throw new InjectedFaultException(point);
+            case FAIL -> {
+                // Once per process: the operation is retried and must then get past the point.
+                if (failed.add(point)) {
+                    LOG.warnf("fault point %s: failing the operation", point.key());
+                    throw new InjectedFaultException(point);
+                }
+            }
         }
     }
 }

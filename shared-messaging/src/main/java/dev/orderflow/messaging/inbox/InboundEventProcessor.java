@@ -90,9 +90,9 @@ public final class InboundEventProcessor {
         while (true) {
             try {
                 Outcome outcome = transactions.inNewTransaction(connection -> processInTransaction(connection, event));
+                count(outcome);
                 faults.reach(FaultPoint.AFTER_CONSUMER_COMMIT_BEFORE_OFFSET_COMMIT);
                 progress.progressed(consumer);
-                count(outcome);
                 if (outcome == Outcome.APPLIED) {
                     releaseParked(event.subject());
                 }

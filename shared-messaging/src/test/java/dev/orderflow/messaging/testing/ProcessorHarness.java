@@ -32,6 +32,10 @@ public final class ProcessorHarness implements AutoCloseable {
     private final DeadLetterPublisher deadLetters;
 
     public ProcessorHarness(TestDatabase database, String topic, ConsumerSettings settings) {
+        this(database, topic, settings, FaultPoints.none());
+    }
+
+    public ProcessorHarness(TestDatabase database, String topic, ConsumerSettings settings, FaultPoints faults) {
         this.consumer = Events.consumer(topic);
         this.producer = Events.producer();
         this.deadLetters = new DeadLetterPublisher(producer);
@@ -39,7 +43,7 @@ public final class ProcessorHarness implements AutoCloseable {
                 new RecordingHandler("test-consumer", RecordingHandler.PLAIN_JDBC),
                 new JdbcTransactionRunner(database.connections()),
                 settings,
-                FaultPoints.none(),
+                faults,
                 metrics,
                 new ConsumerProgress(),
                 deadLetters);
