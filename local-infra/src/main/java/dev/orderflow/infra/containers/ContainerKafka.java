@@ -1,13 +1,8 @@
 package dev.orderflow.infra.containers;
 
 import dev.orderflow.infra.kafka.Kafka;
+import dev.orderflow.infra.kafka.KafkaAdmin;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.testcontainers.kafka.KafkaContainer;
 
 /** One Apache Kafka broker in a container, for machines with a Docker engine. */
@@ -38,15 +33,7 @@ public final class ContainerKafka implements Kafka {
 
     @Override
     public void createTopic(String name, int partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("Could not create topic " + name, e.getCause());
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not create topic " + name, e);
-        }
+        KafkaAdmin.createTopic(bootstrapServers(), name, partitions, 1);
     }
 
     @Override
