@@ -51,6 +51,10 @@ public interface MessagingConfig {
 
         @WithDefault("10m")
         Duration cleanupInterval();
+
+        /** Longest wait between retries of a row the broker rejected; its aggregate's later rows wait for it. */
+        @WithDefault("1m")
+        Duration failedRowMaxBackoff();
     }
 
     interface Consumer {

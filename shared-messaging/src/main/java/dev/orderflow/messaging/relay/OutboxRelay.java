@@ -14,14 +14,19 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RetriableException;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
@@ -42,7 +47,12 @@ import org.postgresql.PGConnection;
  * {@code acks=all} (ordered within a partition across retries). If a send still fails, the first
  * failure aborts the producer at once (pending records are not sent), no later row of that
  * aggregate is marked, the producer is replaced and the next round restarts from the oldest
- * unpublished row.
+ * unpublished row. A <em>retriable</em> failure (broker unreachable, timeout) fails the round: the
+ * relay backs off and reports itself failing. A <em>non-retriable</em> one (e.g. the record exceeds
+ * the topic's {@code max.message.bytes}) holds only that aggregate: its row records
+ * {@code attempts} and {@code last_error}, none of its later rows is read or sent, the row alone is
+ * retried with exponential backoff (up to {@code failedRowMaxBackoff}) until it is accepted (an
+ * operator fixed the topic or the row), and every other aggregate keeps flowing.
  *
  * <p>Plain JDBC and a plain {@link Producer}: no CDI, so a child process can run it and crash at a
  * {@link FaultPoint}. {@link OutboxRelayService} runs it inside a Quarkus service.
@@ -52,10 +62,14 @@ public final class OutboxRelay implements AutoCloseable {
     public static final String NOTIFY_CHANNEL = "messaging_outbox";
     private static final Duration METRICS_INTERVAL = Duration.ofSeconds(5);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final Duration FAILED_ROW_INITIAL_BACKOFF = Duration.ofSeconds(1);
+    private static final long NO_ROW = -1;
 
+    /** Oldest unpublished rows first, except those of aggregates held after a failed send. */
     private static final String SELECT_UNPUBLISHED = """
             SELECT id, aggregate_id, topic, message_key, payload, headers::text
-            FROM messaging_outbox WHERE published_at IS NULL ORDER BY id LIMIT ?""";
+            FROM messaging_outbox WHERE published_at IS NULL AND aggregate_id <> ALL (?)
+            ORDER BY id LIMIT ?""";
 
     private final String name;
     private final ConnectionFactory connections;
@@ -71,6 +85,8 @@ public final class OutboxRelay implements AutoCloseable {
     private Thread thread;
     private Instant lastCleanup = Instant.EPOCH;
     private Instant lastMetrics = Instant.EPOCH;
+    /** Aggregates whose oldest unpublished row the broker rejected; only the relay thread touches it. */
+    private final Map<String, HeldAggregate> held = new HashMap<>();
 
     public OutboxRelay(
             String name,
@@ -163,10 +179,12 @@ public final class OutboxRelay implements AutoCloseable {
             while (running) {
                 assertSessionAlive(lock);
                 Round round = publishBatch(work, producer);
-                if (round.failed()) {
+                if (round.producerAborted()) {
                     // The aborted producer may hold state about the failed batch: start clean.
                     producer.close(Duration.ZERO);
                     producer = producers.get();
+                }
+                if (round.failed()) {
                     sleep(Duration.ofMillis(500));
                     continue;
                 }
@@ -183,64 +201,111 @@ public final class OutboxRelay implements AutoCloseable {
 
     private record Row(long id, String aggregateId, String topic, String key, byte[] payload, String headers) {}
 
-    private record Round(int sent, boolean failed) {}
+    /**
+     * @param sent rows handed to the producer
+     * @param failed the round could not make progress (retriable failure): back off
+     * @param producerAborted a send failed and the producer was aborted: replace it
+     */
+    private record Round(int sent, boolean failed, boolean producerAborted) {}
+
+    /** An aggregate whose oldest unpublished row was rejected; retried alone after {@code retryAt}. */
+    private record HeldAggregate(int failures, Instant retryAt) {}
 
     /** One batch: send all, then mark those acknowledged, never past a failure of the same aggregate. */
     Round publishBatch(Connection work, Producer<String, byte[]> producer) throws SQLException {
         List<Row> rows = readUnpublished(work);
         if (rows.isEmpty()) {
-            return new Round(0, false);
+            return new Round(0, false, false);
         }
+        // The row whose failure aborted the producer; the failures of the rows behind it are only
+        // the abort (collateral), not something wrong with them.
+        AtomicLong rootFailure = new AtomicLong(NO_ROW);
         List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            sends.add(send(producer, row));
+            sends.add(send(producer, row, rootFailure));
         }
         Set<String> failedAggregates = new HashSet<>();
         List<Long> acknowledged = new ArrayList<>(rows.size());
+        boolean retriableFailure = false;
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             try {
                 sends.get(i).get();
                 if (!failedAggregates.contains(row.aggregateId())) {
                     acknowledged.add(row.id());
+                    held.remove(row.aggregateId());
                 }
             } catch (ExecutionException e) {
                 failedAggregates.add(row.aggregateId());
-                recordFailure(work, row, e.getCause());
+                if (row.id() == rootFailure.get()) {
+                    Throwable failure = e.getCause();
+                    recordFailure(work, row, failure);
+                    if (failure instanceof RetriableException) {
+                        retriableFailure = true;
+                    } else {
+                        hold(row);
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Round(0, true);
+                return new Round(0, true, true);
             }
         }
         faults.reach(FaultPoint.AFTER_PUBLISH_BEFORE_MARK);
         markPublished(work, acknowledged);
         metrics.published(acknowledged.size());
-        return new Round(rows.size(), !failedAggregates.isEmpty());
+        boolean aborted = rootFailure.get() != NO_ROW || !failedAggregates.isEmpty();
+        return new Round(rows.size(), retriableFailure || (aborted && rootFailure.get() == NO_ROW), aborted);
     }
 
-    private Future<RecordMetadata> send(Producer<String, byte[]> producer, Row row) {
+    private Future<RecordMetadata> send(Producer<String, byte[]> producer, Row row, AtomicLong rootFailure) {
         try {
             return producer.send(
                     OutboxRecords.toProducerRecord(row.topic(), row.key(), row.payload(), JsonHeaders.read(row.headers())),
                     (metadata, failure) -> {
-                        if (failure != null) {
+                        if (failure != null && rootFailure.compareAndSet(NO_ROW, row.id())) {
                             // Abort everything not yet sent, so no later record of this partition
-                            // reaches the broker ahead of the one that failed.
+                            // reaches the broker ahead of the one that failed (the idempotent
+                            // producer would otherwise re-sequence and send them).
                             producer.close(Duration.ZERO);
                         }
                     });
         } catch (RuntimeException e) { // producer already aborted or closed
-            return java.util.concurrent.CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(e);
         }
     }
 
+    /** Later rows of this aggregate stay unread until this row is accepted; it is retried with backoff. */
+    private void hold(Row row) {
+        HeldAggregate previous = held.get(row.aggregateId());
+        int failures = previous == null ? 1 : previous.failures() + 1;
+        Duration backoff = FAILED_ROW_INITIAL_BACKOFF.multipliedBy(1L << Math.min(failures - 1, 20));
+        held.put(row.aggregateId(), new HeldAggregate(failures, Instant.now().plus(min(backoff, settings.failedRowMaxBackoff()))));
+        LOG.warnf("outbox relay %s: row %d of aggregate %s was rejected; its later rows wait until it is accepted (failure %d)",
+                name, row.id(), row.aggregateId(), failures);
+    }
+
     private List<Row> readUnpublished(Connection work) throws SQLException {
+        Instant now = Instant.now();
+        List<String> waiting = new ArrayList<>();
+        held.forEach((aggregate, hold) -> {
+            if (now.isBefore(hold.retryAt())) {
+                waiting.add(aggregate);
+            }
+        });
         try (PreparedStatement select = work.prepareStatement(SELECT_UNPUBLISHED)) {
-            select.setInt(1, settings.batchSize());
+            select.setArray(1, work.createArrayOf("text", waiting.toArray()));
+            select.setInt(2, settings.batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 List<Row> rows = new ArrayList<>();
+                Set<String> probing = new HashSet<>();
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBytes(5), rs.getString(6)));
+                    String aggregate = rs.getString(2);
+                    // A held aggregate whose backoff is over sends its failed row alone.
+                    if (held.containsKey(aggregate) && !probing.add(aggregate)) {
+                        continue;
+                    }
+                    rows.add(new Row(rs.getLong(1), aggregate, rs.getString(3), rs.getString(4), rs.getBytes(5), rs.getString(6)));
                 }
                 return rows;
             }

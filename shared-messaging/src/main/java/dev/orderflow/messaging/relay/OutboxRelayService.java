@@ -59,7 +59,8 @@ public class OutboxRelayService {
                         settings.standbyRetry(),
                         settings.retention(),
                         settings.cleanupInterval(),
-                        "orderflow.outbox.relay"),
+                        "orderflow.outbox.relay",
+                        settings.failedRowMaxBackoff()),
                 faults,
                 metrics);
         relay.start();

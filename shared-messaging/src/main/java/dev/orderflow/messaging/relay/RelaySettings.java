@@ -9,6 +9,8 @@ import java.time.Duration;
  * @param retention how long published rows are kept before the cleanup deletes them
  * @param cleanupInterval how often the leader runs the cleanup
  * @param lockName names the advisory lock; one relay per service database holds it
+ * @param failedRowMaxBackoff longest wait between retries of a row the broker rejected (its
+ *     aggregate's later rows wait for it; other aggregates keep flowing)
  */
 public record RelaySettings(
         int batchSize,
@@ -16,7 +18,15 @@ public record RelaySettings(
         Duration standbyRetry,
         Duration retention,
         Duration cleanupInterval,
-        String lockName) {
+        String lockName,
+        Duration failedRowMaxBackoff) {
+
+    public static final Duration DEFAULT_FAILED_ROW_MAX_BACKOFF = Duration.ofMinutes(1);
+
+    public RelaySettings(
+            int batchSize, Duration pollInterval, Duration standbyRetry, Duration retention, Duration cleanupInterval, String lockName) {
+        this(batchSize, pollInterval, standbyRetry, retention, cleanupInterval, lockName, DEFAULT_FAILED_ROW_MAX_BACKOFF);
+    }
 
     public static RelaySettings defaults() {
         return new RelaySettings(
@@ -24,6 +34,10 @@ public record RelaySettings(
     }
 
     public RelaySettings withBatchSize(int size) {
-        return new RelaySettings(size, pollInterval, standbyRetry, retention, cleanupInterval, lockName);
+        return new RelaySettings(size, pollInterval, standbyRetry, retention, cleanupInterval, lockName, failedRowMaxBackoff);
+    }
+
+    public RelaySettings withFailedRowMaxBackoff(Duration backoff) {
+        return new RelaySettings(batchSize, pollInterval, standbyRetry, retention, cleanupInterval, lockName, backoff);
     }
 }

@@ -22,6 +22,12 @@ public final class Relays {
         return create(name, db.connections(), TestInfra.shared().kafkaBootstrapServers(), 500, FaultPoints.none());
     }
 
+    public static OutboxRelay inProcess(TestDatabase db, String name, RelaySettings settings) {
+        String bootstrap = TestInfra.shared().kafkaBootstrapServers();
+        return new OutboxRelay(
+                name, db.connections(), () -> RelayProducers.create(bootstrap, name), settings, FaultPoints.none(), MessagingMetrics.inMemory());
+    }
+
     static OutboxRelay create(String name, ConnectionFactory connections, String bootstrap, int batchSize, FaultPoints faults) {
         return new OutboxRelay(
                 name,
