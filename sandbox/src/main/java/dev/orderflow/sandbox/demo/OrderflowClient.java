@@ -37,11 +37,22 @@ public final class OrderflowClient {
                 .timeout(Duration.ofSeconds(30)).GET().build());
     }
 
+    /** JSON as JSON; anything else (an HTML error page from a stranger on the port) as text, to show as it is. */
+    private static JsonNode parse(String body) {
+        if (body.isBlank()) {
+            return JSON.nullNode();
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (IOException notJson) {
+            return JSON.getNodeFactory().textNode(body);
+        }
+    }
+
     private Reply send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-            return new Reply(response.statusCode(), body);
+            return new Reply(response.statusCode(), parse(response.body()));
         } catch (IOException e) {
             throw new IllegalStateException("order-service at " + orderServiceUrl + " did not answer: " + e.getMessage(), e);
         } catch (InterruptedException e) {

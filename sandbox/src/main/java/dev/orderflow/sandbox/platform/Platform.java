@@ -4,6 +4,7 @@ import dev.orderflow.events.Topics;
 import dev.orderflow.infra.InfraException;
 import dev.orderflow.infra.Jdk;
 import dev.orderflow.infra.LocalInfra;
+import dev.orderflow.infra.Ports;
 import dev.orderflow.infra.RunningInfra;
 import dev.orderflow.infra.process.ChildProcess;
 import java.io.IOException;
@@ -45,6 +46,10 @@ public final class Platform {
                     + ". Build them with `./mvnw -B package -DskipTests` (./orderflow does this by itself).");
         }
         LocalInfra.stopRecorded(layout.stateDir());
+        // Checked before anything starts: another process on a service's port would answer its
+        // readiness probe and pass for the service.
+        layout.services().forEach(s -> Ports.requireFree(s.port(), s.name(),
+                "set ORDERFLOW_" + s.name().replace("-service", "").toUpperCase(java.util.Locale.ROOT) + "_PORT to another port"));
         RunningInfra infra = LocalInfra.start(layout.infra(), progress::ready);
         List<ChildProcess> services = new ArrayList<>();
         try {

@@ -41,4 +41,17 @@ class PlatformIT {
                 .as("service pid %d stopped", pid).isFalse());
         assertThat(Platform.status(layout)).noneSatisfy(s -> assertThat(s.running()).isTrue());
     }
+
+    @Test
+    void aServicePortTakenByAnotherProcessIsRefusedBeforeAnythingStarts() throws Exception {
+        PlatformLayout layout = PlatformLayout.forTests(ROOT, Path.of("target/platform-port-taken"));
+        int orderPort = layout.service("order-service").port();
+        try (var stranger = new java.net.ServerSocket(orderPort, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Platform.up(layout, (component, detail, took) -> {}))
+                    .hasMessageContaining("order-service cannot start")
+                    .hasMessageContaining(String.valueOf(orderPort))
+                    .hasMessageContaining("ORDERFLOW_ORDER_PORT");
+        }
+        assertThat(Platform.status(layout)).noneSatisfy(s -> assertThat(s.running()).isTrue());
+    }
 }
