@@ -1,0 +1,118 @@
+package dev.orderflow.inventory.messaging;
+
+import dev.orderflow.events.AvroCodec;
+import dev.orderflow.events.EventCatalog;
+import dev.orderflow.events.EventTypes;
+import dev.orderflow.events.order.v1.OrderPlaced;
+import dev.orderflow.inventory.domain.IllegalReservationTransition;
+import dev.orderflow.inventory.domain.ReleaseReason;
+import dev.orderflow.inventory.service.ReservationOutcome;
+import dev.orderflow.inventory.service.ReservationService;
+import dev.orderflow.inventory.service.ReserveOrder;
+import dev.orderflow.messaging.failure.PermanentFailureException;
+import dev.orderflow.messaging.inbox.EventHandler;
+import dev.orderflow.messaging.inbox.HandlerOutcome;
+import dev.orderflow.messaging.inbox.IncomingEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.avro.specific.SpecificRecord;
+import org.jboss.logging.Logger;
+
+/**
+ * inventory-service's reaction to the saga, for all its channels (one consumer name, so the inbox
+ * and parking are shared). Runs inside the inbox transaction:
+ *
+ * <ul>
+ *   <li>{@code OrderPlaced} → reserve all lines or none → {@code InventoryReserved} | {@code InventoryRejected}
+ *   <li>{@code PaymentFailed}, {@code OrderCancellationRequested} → release → {@code InventoryReleased}
+ *   <li>{@code ShipmentScheduled} → commit (reserved → shipped) → {@code InventoryCommitted}
+ *   <li>every other type on these topics → consumed without effect (keeps the sequence moving)
+ * </ul>
+ *
+ * An event for an order whose {@code OrderPlaced} is not applied yet (other topic) is parked; a
+ * transition the reservation table dead-letters and an undecodable or invalid payload are
+ * permanent failures.
+ */
+@ApplicationScoped
+public class InventoryEventHandler implements EventHandler {
+    static final String CONSUMER = "inventory-service";
+    private static final Logger LOG = Logger.getLogger(InventoryEventHandler.class);
+
+    private final ReservationService reservations;
+
+    InventoryEventHandler(ReservationService reservations) {
+        this.reservations = reservations;
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public HandlerOutcome handle(IncomingEvent event) {
+        try {
+            return switch (event.type()) {
+                case EventTypes.ORDER_PLACED_V1 -> reserve(decode(event, OrderPlaced.class));
+                case EventTypes.PAYMENT_FAILED_V1 -> release(event, ReleaseReason.PAYMENT_FAILED);
+                case EventTypes.ORDER_CANCELLATION_REQUESTED_V1 -> release(event, ReleaseReason.ORDER_CANCELLED);
+                case EventTypes.SHIPMENT_SCHEDULED_V1 -> {
+                    decode(event, dev.orderflow.events.shipping.v1.ShipmentScheduled.class);
+                    yield outcome(event, reservations.commit(event.subject()));
+                }
+                default -> HandlerOutcome.applied();
+            };
+        } catch (IllegalReservationTransition refused) {
+            throw new PermanentFailureException(refused.getMessage(), refused);
+        }
+    }
+
+    private HandlerOutcome reserve(OrderPlaced placed) {
+        ReserveOrder command;
+        try {
+            command = new ReserveOrder(placed.getOrderId(), placed.getLines().stream()
+                    .map(line -> new ReserveOrder.Line(line.getSku(), line.getQuantity()))
+                    .toList());
+        } catch (IllegalArgumentException invalid) {
+            throw new PermanentFailureException("OrderPlaced cannot be reserved: " + invalid.getMessage(), invalid);
+        }
+        ReservationOutcome outcome = reservations.reserve(command);
+        if (outcome == ReservationOutcome.IGNORED) {
+            LOG.infof("order %s is already decided; OrderPlaced ignored", placed.getOrderId());
+        }
+        return HandlerOutcome.applied();
+    }
+
+    private HandlerOutcome release(IncomingEvent event, ReleaseReason reason) {
+        Class<? extends SpecificRecord> type = reason == ReleaseReason.PAYMENT_FAILED
+                ? dev.orderflow.events.payment.v1.PaymentFailed.class
+                : dev.orderflow.events.order.v1.OrderCancellationRequested.class;
+        decode(event, type);
+        return outcome(event, reservations.release(event.subject(), reason));
+    }
+
+    private static HandlerOutcome outcome(IncomingEvent event, ReservationOutcome outcome) {
+        return switch (outcome) {
+            case NO_RESERVATION -> HandlerOutcome.awaiting("OrderPlaced " + event.subject());
+            case IGNORED -> {
+                LOG.infof("%s for order %s ignored: its reservation is already past that step", event.type(), event.subject());
+                yield HandlerOutcome.applied();
+            }
+            default -> HandlerOutcome.applied();
+        };
+    }
+
+    /** Decodes the payload; one that does not decode, or names another order than the key, can never be applied. */
+    private static <T extends SpecificRecord> T decode(IncomingEvent event, Class<T> type) {
+        T record;
+        try {
+            record = AvroCodec.decode(event.payload(), EventCatalog.of(type));
+        } catch (RuntimeException undecodable) {
+            throw new PermanentFailureException("cannot decode " + event.type() + ": " + undecodable.getMessage(), undecodable);
+        }
+        Object orderId = record.get(record.getSchema().getField("orderId").pos());
+        if (!event.subject().equals(String.valueOf(orderId))) {
+            throw new PermanentFailureException(event.type() + " for order " + orderId + " arrived with subject " + event.subject());
+        }
+        return record;
+    }
+}
