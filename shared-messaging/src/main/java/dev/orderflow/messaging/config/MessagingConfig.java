@@ -66,6 +66,17 @@ public interface MessagingConfig {
         @WithDefault("10s")
         Duration sweepInterval();
 
+        /**
+         * Inbox rows older than this are deleted (longer than any redelivery or replay window; an
+         * older redelivery is still caught by the sequence check, as stale).
+         */
+        @WithDefault("30d")
+        Duration inboxRetention();
+
+        /** How often the inbox retention runs. */
+        @WithDefault("1h")
+        Duration inboxCleanupInterval();
+
         @WithDefault("100ms")
         Duration initialBackoff();
 

@@ -120,6 +120,23 @@ public class IdempotentConsumer {
                 deadLetters));
     }
 
+    /** Inbox retention: deletes old dedupe records; the last applied sequences stay (see {@link Inbox#deleteOlderThan}). */
+    @Scheduled(
+            every = "${orderflow.messaging.consumer.inbox-cleanup-interval:1h}",
+            delayed = "${orderflow.messaging.consumer.inbox-cleanup-interval:1h}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void deleteExpiredInboxRows() {
+        try {
+            int deleted = transactions.inNewTransaction(
+                    connection -> Inbox.deleteOlderThan(connection, config.consumer().inboxRetention()));
+            if (deleted > 0) {
+                org.jboss.logging.Logger.getLogger(IdempotentConsumer.class).debugf("inbox retention removed %d rows", deleted);
+            }
+        } catch (RuntimeException e) {
+            org.jboss.logging.Logger.getLogger(IdempotentConsumer.class).warnf("inbox retention failed: %s", e.toString());
+        }
+    }
+
     /** Releases parked events that became applicable and dead-letters those that waited too long. */
     @Scheduled(
             every = "${orderflow.messaging.consumer.sweep-interval:10s}",
