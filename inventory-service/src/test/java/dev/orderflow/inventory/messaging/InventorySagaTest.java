@@ -246,6 +246,24 @@ class InventorySagaTest {
     }
 
     @Test
+    void shipmentArrivingBeforeItsOrderIsParkedUntilTheReservationExists() {
+        String sku = fixtures.sku(5);
+        String orderId = newOrderId();
+
+        // e.g. a new consumer group replaying shipping.events ahead of orders.events
+        saga.awaitConsumed(saga.send(record(shipmentScheduled(orderId), SHIPPING_SERVICE, orderId, 1)));
+        assertThat(fixtures.reservationStatus(orderId)).isNull();
+        assertThat(fixtures.stock(sku)).isEqualTo(new Stock(5, 0, 0));
+
+        saga.send(record(orderPlaced(orderId, sku, 2), ORDER_SERVICE, orderId, 1));
+
+        assertThat(SagaEvents.awaitPublishedTypes(orderId, 2))
+                .containsExactly(EventTypes.INVENTORY_RESERVED_V1, EventTypes.INVENTORY_COMMITTED_V1);
+        assertThat(fixtures.stock(sku)).isEqualTo(new Stock(3, 0, 2));
+        assertThat(fixtures.reservationStatus(orderId)).isEqualTo("COMMITTED");
+    }
+
+    @Test
     void shipmentOfReleasedStockIsDeadLetteredNotApplied() {
         String sku = fixtures.sku(5);
         String orderId = newOrderId();
