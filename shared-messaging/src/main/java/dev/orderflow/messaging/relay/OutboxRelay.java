@@ -185,6 +185,8 @@ public final class OutboxRelay implements AutoCloseable {
                     producer = producers.get();
                 }
                 if (round.failed()) {
+                    // Kafka unreachable or timing out: nothing moves, so readiness must say so.
+                    failed(new IllegalStateException("sends to Kafka failed: " + round.failure()));
                     sleep(Duration.ofMillis(500));
                     continue;
                 }
@@ -205,8 +207,9 @@ public final class OutboxRelay implements AutoCloseable {
      * @param sent rows handed to the producer
      * @param failed the round could not make progress (retriable failure): back off
      * @param producerAborted a send failed and the producer was aborted: replace it
+     * @param failure what stopped a failed round, for readiness and logs
      */
-    private record Round(int sent, boolean failed, boolean producerAborted) {}
+    private record Round(int sent, boolean failed, boolean producerAborted, String failure) {}
 
     /** An aggregate whose oldest unpublished row was rejected; retried alone after {@code retryAt}. */
     private record HeldAggregate(int failures, Instant retryAt) {}
@@ -215,7 +218,7 @@ public final class OutboxRelay implements AutoCloseable {
     Round publishBatch(Connection work, Producer<String, byte[]> producer) throws SQLException {
         List<Row> rows = readUnpublished(work);
         if (rows.isEmpty()) {
-            return new Round(0, false, false);
+            return new Round(0, false, false, null);
         }
         // The row whose failure aborted the producer; the failures of the rows behind it are only
         // the abort (collateral), not something wrong with them.
@@ -227,6 +230,7 @@ public final class OutboxRelay implements AutoCloseable {
         Set<String> failedAggregates = new HashSet<>();
         List<Long> acknowledged = new ArrayList<>(rows.size());
         boolean retriableFailure = false;
+        String firstFailure = null;
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             try {
@@ -237,6 +241,9 @@ public final class OutboxRelay implements AutoCloseable {
                 }
             } catch (ExecutionException e) {
                 failedAggregates.add(row.aggregateId());
+                if (firstFailure == null) {
+                    firstFailure = String.valueOf(e.getCause());
+                }
                 if (row.id() == rootFailure.get()) {
                     Throwable failure = e.getCause();
                     recordFailure(work, row, failure);
@@ -248,14 +255,14 @@ public final class OutboxRelay implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Round(0, true, true);
+                return new Round(0, true, true, "interrupted");
             }
         }
         faults.reach(FaultPoint.AFTER_PUBLISH_BEFORE_MARK);
         markPublished(work, acknowledged);
         metrics.published(acknowledged.size());
         boolean aborted = rootFailure.get() != NO_ROW || !failedAggregates.isEmpty();
-        return new Round(rows.size(), retriableFailure || (aborted && rootFailure.get() == NO_ROW), aborted);
+        return new Round(rows.size(), retriableFailure || (aborted && rootFailure.get() == NO_ROW), aborted, firstFailure);
     }
 
     private Future<RecordMetadata> send(Producer<String, byte[]> producer, Row row, AtomicLong rootFailure) {
