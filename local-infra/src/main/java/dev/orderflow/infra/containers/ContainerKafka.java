@@ -1,7 +1,6 @@
 package dev.orderflow.infra.containers;
 
 import dev.orderflow.infra.kafka.Kafka;
-import dev.orderflow.infra.kafka.KafkaAdmin;
 import java.util.List;
 import org.testcontainers.kafka.KafkaContainer;
 
@@ -29,11 +28,6 @@ public final class ContainerKafka implements Kafka {
     @Override
     public int brokerCount() {
         return 1;
-    }
-
-    @Override
-    public void createTopic(String name, int partitions) {
-        KafkaAdmin.createTopic(bootstrapServers(), name, partitions, 1);
     }
 
     @Override

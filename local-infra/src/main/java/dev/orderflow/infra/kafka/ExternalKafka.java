@@ -31,11 +31,6 @@ public final class ExternalKafka implements Kafka {
     }
 
     @Override
-    public void createTopic(String name, int partitions) {
-        KafkaAdmin.createTopic(bootstrapServers, name, partitions, Math.min(3, brokers));
-    }
-
-    @Override
     public List<Long> brokerPids() {
         return List.of();
     }

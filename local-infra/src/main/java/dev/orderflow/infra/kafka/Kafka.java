@@ -10,7 +10,9 @@ public interface Kafka extends AutoCloseable {
     int brokerCount();
 
     /** Creates the topic if it does not exist; replication = min(3, brokers). */
-    void createTopic(String name, int partitions);
+    default void createTopic(String name, int partitions) {
+        KafkaAdmin.createTopic(bootstrapServers(), name, partitions, Math.min(3, brokerCount()));
+    }
 
     /** Pids of the broker processes (empty for a container), for fault injection and status. */
     List<Long> brokerPids();

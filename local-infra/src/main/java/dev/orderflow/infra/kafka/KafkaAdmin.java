@@ -11,7 +11,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** The few admin calls orderflow needs, with short timeouts so start-up probes fail fast. */
-public final class KafkaAdmin {
+final class KafkaAdmin {
     private KafkaAdmin() {}
 
     static Admin open(String bootstrapServers) {
@@ -32,7 +32,7 @@ public final class KafkaAdmin {
         }
     }
 
-    public static void createTopic(String bootstrapServers, String name, int partitions, int replication) {
+    static void createTopic(String bootstrapServers, String name, int partitions, int replication) {
         try (Admin admin = open(bootstrapServers)) {
             NewTopic topic = new NewTopic(name, partitions, (short) replication);
             if (replication > 1) {

@@ -108,11 +108,6 @@ public final class LocalKafkaCluster implements Kafka {
     }
 
     @Override
-    public void createTopic(String name, int partitions) {
-        KafkaAdmin.createTopic(bootstrapServers, name, partitions, Math.min(3, brokers));
-    }
-
-    @Override
     public List<Long> brokerPids() {
         return nodes.stream().map(ChildProcess::pid).toList();
     }
