@@ -9,6 +9,7 @@ import dev.orderflow.events.order.v1.OrderPlaced;
 import dev.orderflow.events.payment.v1.PaymentCaptured;
 import dev.orderflow.events.payment.v1.PaymentFailed;
 import dev.orderflow.events.payment.v1.PaymentRefunded;
+import dev.orderflow.events.shipping.v1.ShipmentCancelled;
 import dev.orderflow.events.shipping.v1.ShipmentScheduled;
 import java.util.HashMap;
 import java.util.List;
@@ -54,7 +55,9 @@ public final class EventCatalog {
             new EventDescriptor<>(
                     EventTypes.PAYMENT_REFUNDED_V1, Topics.PAYMENTS, "payment", 1, PaymentRefunded.class),
             new EventDescriptor<>(
-                    EventTypes.SHIPMENT_SCHEDULED_V1, Topics.SHIPPING, "shipping", 1, ShipmentScheduled.class));
+                    EventTypes.SHIPMENT_SCHEDULED_V1, Topics.SHIPPING, "shipping", 1, ShipmentScheduled.class),
+            new EventDescriptor<>(
+                    EventTypes.SHIPMENT_CANCELLED_V1, Topics.SHIPPING, "shipping", 1, ShipmentCancelled.class));
 
     private static final Map<String, EventDescriptor<?>> BY_TYPE;
     private static final Map<Class<?>, EventDescriptor<?>> BY_CLASS;

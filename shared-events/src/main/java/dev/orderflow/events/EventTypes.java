@@ -28,6 +28,8 @@ public final class EventTypes {
 
     // shipping-service -> shipping.events
     public static final String SHIPMENT_SCHEDULED_V1 = "dev.orderflow.shipping.ShipmentScheduled.v1";
+    /** The cancellation won the race against scheduling: the fact every compensation of a customer cancel follows. */
+    public static final String SHIPMENT_CANCELLED_V1 = "dev.orderflow.shipping.ShipmentCancelled.v1";
 
     private EventTypes() {}
 }

@@ -17,6 +17,7 @@ import dev.orderflow.events.payment.v1.PaymentCaptured;
 import dev.orderflow.events.payment.v1.PaymentFailed;
 import dev.orderflow.events.payment.v1.PaymentFailureReason;
 import dev.orderflow.events.payment.v1.PaymentRefunded;
+import dev.orderflow.events.shipping.v1.ShipmentCancelled;
 import dev.orderflow.events.shipping.v1.ShipmentScheduled;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -80,7 +81,8 @@ public final class SampleEvents {
                 paymentCapturedV2(3979, "EUR"),
                 new PaymentFailed(ORDER_ID, "pay-1", total, PaymentFailureReason.DECLINED, "card declined", AT),
                 new PaymentRefunded(ORDER_ID, "pay-1", total, "re_456", AT),
-                new ShipmentScheduled(ORDER_ID, "ship-1", AT));
+                new ShipmentScheduled(ORDER_ID, "ship-1", AT),
+                new ShipmentCancelled(ORDER_ID, "changed my mind", AT));
     }
 
     private SampleEvents() {}
