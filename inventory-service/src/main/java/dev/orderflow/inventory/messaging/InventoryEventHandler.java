@@ -23,7 +23,9 @@ import org.jboss.logging.Logger;
  *
  * <ul>
  *   <li>{@code OrderPlaced} → reserve all lines or none → {@code InventoryReserved} | {@code InventoryRejected}
- *   <li>{@code PaymentFailed}, {@code OrderCancellationRequested} → release → {@code InventoryReleased}
+ *   <li>{@code PaymentFailed}, {@code ShipmentCancelled} → release → {@code InventoryReleased}. A customer's
+ *       cancel request alone releases nothing: shipping-service settles the race between it and
+ *       shipment, and only the cancellation's win ({@code ShipmentCancelled}) is compensated.
  *   <li>{@code ShipmentScheduled} → commit (reserved → shipped) → {@code InventoryCommitted}
  *   <li>every other type on these topics → consumed without effect (keeps the sequence moving)
  * </ul>
@@ -54,7 +56,7 @@ public class InventoryEventHandler implements EventHandler {
             return switch (event.type()) {
                 case EventTypes.ORDER_PLACED_V1 -> reserve(decode(event, OrderPlaced.class));
                 case EventTypes.PAYMENT_FAILED_V1 -> release(event, ReleaseReason.PAYMENT_FAILED);
-                case EventTypes.ORDER_CANCELLATION_REQUESTED_V1 -> release(event, ReleaseReason.ORDER_CANCELLED);
+                case EventTypes.SHIPMENT_CANCELLED_V1 -> release(event, ReleaseReason.ORDER_CANCELLED);
                 case EventTypes.SHIPMENT_SCHEDULED_V1 -> {
                     decode(event, dev.orderflow.events.shipping.v1.ShipmentScheduled.class);
                     yield outcome(event, reservations.commit(event.subject()));
@@ -85,7 +87,7 @@ public class InventoryEventHandler implements EventHandler {
     private HandlerOutcome release(IncomingEvent event, ReleaseReason reason) {
         Class<? extends SpecificRecord> type = reason == ReleaseReason.PAYMENT_FAILED
                 ? dev.orderflow.events.payment.v1.PaymentFailed.class
-                : dev.orderflow.events.order.v1.OrderCancellationRequested.class;
+                : dev.orderflow.events.shipping.v1.ShipmentCancelled.class;
         decode(event, type);
         return outcome(event, reservations.release(event.subject(), reason));
     }

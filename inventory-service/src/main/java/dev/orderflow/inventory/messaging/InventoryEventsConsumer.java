@@ -18,7 +18,7 @@ public class InventoryEventsConsumer {
         this.handler = handler;
     }
 
-    /** {@code orders.events}: OrderPlaced, OrderCancellationRequested. */
+    /** {@code orders.events}: OrderPlaced. */
     @Incoming("orders-in")
     @Blocking
     public CompletionStage<Void> onOrderEvent(Message<byte[]> message) {
@@ -32,7 +32,7 @@ public class InventoryEventsConsumer {
         return consumer.consume(message, handler);
     }
 
-    /** {@code shipping.events}: ShipmentScheduled. */
+    /** {@code shipping.events}: ShipmentScheduled, ShipmentCancelled. */
     @Incoming("shipping-in")
     @Blocking
     public CompletionStage<Void> onShippingEvent(Message<byte[]> message) {

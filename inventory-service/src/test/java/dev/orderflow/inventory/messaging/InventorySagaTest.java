@@ -1,20 +1,22 @@
 package dev.orderflow.inventory.messaging;
 
-import static dev.orderflow.inventory.testing.SagaEvents.ORDER_SERVICE;
-import static dev.orderflow.inventory.testing.SagaEvents.PAYMENT_SERVICE;
-import static dev.orderflow.inventory.testing.SagaEvents.SHIPPING_SERVICE;
-import static dev.orderflow.inventory.testing.SagaEvents.cancellationRequested;
-import static dev.orderflow.inventory.testing.SagaEvents.orderPlaced;
-import static dev.orderflow.inventory.testing.SagaEvents.paymentFailed;
-import static dev.orderflow.inventory.testing.SagaEvents.record;
-import static dev.orderflow.inventory.testing.SagaEvents.shipmentScheduled;
-import static dev.orderflow.inventory.testing.SagaEvents.withNewId;
+import static dev.orderflow.testing.SagaEvents.ORDER_SERVICE;
+import static dev.orderflow.testing.SagaEvents.PAYMENT_SERVICE;
+import static dev.orderflow.testing.SagaEvents.SHIPPING_SERVICE;
+import static dev.orderflow.testing.SagaEvents.cancellationRequested;
+import static dev.orderflow.testing.SagaEvents.orderPlaced;
+import static dev.orderflow.testing.SagaEvents.paymentFailed;
+import static dev.orderflow.testing.SagaEvents.record;
+import static dev.orderflow.testing.SagaEvents.shipmentCancelled;
+import static dev.orderflow.testing.SagaEvents.shipmentScheduled;
+import static dev.orderflow.testing.SagaEvents.withNewId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.events.AvroCodec;
 import dev.orderflow.events.CloudEventHeaders;
 import dev.orderflow.events.EventTypes;
+import dev.orderflow.events.Topics;
 import dev.orderflow.events.inventory.v1.InventoryCommitted;
 import dev.orderflow.events.inventory.v1.InventoryRejected;
 import dev.orderflow.events.inventory.v1.InventoryReleased;
@@ -22,7 +24,7 @@ import dev.orderflow.events.inventory.v1.InventoryReserved;
 import dev.orderflow.events.inventory.v1.RejectionReason;
 import dev.orderflow.events.inventory.v1.ReleaseReason;
 import dev.orderflow.infra.quarkus.OrderflowInfraResource;
-import dev.orderflow.inventory.testing.SagaEvents;
+import dev.orderflow.testing.SagaEvents;
 import dev.orderflow.inventory.testing.StockFixtures;
 import dev.orderflow.inventory.testing.StockFixtures.Stock;
 import dev.orderflow.messaging.inbox.ConsumeResult;
@@ -69,7 +71,7 @@ class InventorySagaTest {
     @BeforeEach
     void setUp() {
         fixtures = new StockFixtures(dataSource);
-        saga = new SagaEvents();
+        saga = new SagaEvents("inventory-service", Topics.INVENTORY);
     }
 
     @AfterEach
@@ -85,7 +87,7 @@ class InventorySagaTest {
 
         saga.send(record(orderPlaced(orderId, keyboard, 3, mouse, 5), ORDER_SERVICE, orderId, 1));
 
-        assertThat(SagaEvents.awaitPublishedTypes(orderId, 1)).containsExactly(EventTypes.INVENTORY_RESERVED_V1);
+        assertThat(saga.awaitPublishedTypes(orderId, 1)).containsExactly(EventTypes.INVENTORY_RESERVED_V1);
         InventoryReserved reserved = decode(only(orderId), InventoryReserved.class);
         assertThat(reserved.getLines()).extracting(l -> l.getSku() + "x" + l.getQuantity())
                 .containsExactlyInAnyOrder(keyboard + "x3", mouse + "x5");
@@ -104,7 +106,7 @@ class InventorySagaTest {
         saga.send(record(orderPlaced(shortOrder, plenty, 3, scarce, 2), ORDER_SERVICE, shortOrder, 1));
         saga.send(record(orderPlaced(unknownSkuOrder, plenty, 1, "NO-SUCH-SKU", 1), ORDER_SERVICE, unknownSkuOrder, 1));
 
-        assertThat(SagaEvents.awaitPublishedTypes(shortOrder, 1)).containsExactly(EventTypes.INVENTORY_REJECTED_V1);
+        assertThat(saga.awaitPublishedTypes(shortOrder, 1)).containsExactly(EventTypes.INVENTORY_REJECTED_V1);
         InventoryRejected outOfStock = decode(only(shortOrder), InventoryRejected.class);
         assertThat(outOfStock.getReason()).isEqualTo(RejectionReason.OUT_OF_STOCK);
         assertThat(outOfStock.getUnavailableLines()).singleElement().satisfies(line -> {
@@ -113,7 +115,7 @@ class InventorySagaTest {
             assertThat(line.getAvailable()).isEqualTo(1);
         });
 
-        assertThat(SagaEvents.awaitPublishedTypes(unknownSkuOrder, 1)).containsExactly(EventTypes.INVENTORY_REJECTED_V1);
+        assertThat(saga.awaitPublishedTypes(unknownSkuOrder, 1)).containsExactly(EventTypes.INVENTORY_REJECTED_V1);
         InventoryRejected unknown = decode(only(unknownSkuOrder), InventoryRejected.class);
         assertThat(unknown.getReason()).isEqualTo(RejectionReason.UNKNOWN_SKU);
         assertThat(unknown.getUnavailableLines()).singleElement().satisfies(line -> {
@@ -140,7 +142,7 @@ class InventorySagaTest {
         saga.awaitConsumed(last);
         awaitOutboxDrained();
 
-        assertThat(SagaEvents.types(SagaEvents.publishedFor(orderId))).containsExactly(EventTypes.INVENTORY_RESERVED_V1);
+        assertThat(SagaEvents.types(saga.publishedFor(orderId))).containsExactly(EventTypes.INVENTORY_RESERVED_V1);
         assertThat(fixtures.stock(sku)).isEqualTo(new Stock(6, 4, 0));
     }
 
@@ -171,7 +173,7 @@ class InventorySagaTest {
                         .containsExactlyInAnyOrder("RESERVED", "REJECTED");
                 List<String> published = new ArrayList<>();
                 for (String orderId : orders) {
-                    published.addAll(SagaEvents.awaitPublishedTypes(orderId, 1));
+                    published.addAll(saga.awaitPublishedTypes(orderId, 1));
                 }
                 assertThat(published).containsExactlyInAnyOrder(
                         EventTypes.INVENTORY_RESERVED_V1, EventTypes.INVENTORY_REJECTED_V1);
@@ -186,19 +188,19 @@ class InventorySagaTest {
         String sku = fixtures.sku(5);
         String orderId = newOrderId();
         saga.send(record(orderPlaced(orderId, sku, 2), ORDER_SERVICE, orderId, 1));
-        SagaEvents.awaitPublishedTypes(orderId, 1);
+        saga.awaitPublishedTypes(orderId, 1);
         assertThat(fixtures.stock(sku)).isEqualTo(new Stock(3, 2, 0));
 
         ProducerRecord<String, byte[]> failed = record(paymentFailed(orderId), PAYMENT_SERVICE, orderId, 1);
         saga.send(failed);
         saga.send(failed); // redelivery
         saga.awaitConsumed(saga.send(record(paymentFailed(orderId), PAYMENT_SERVICE, orderId, 2))); // a second failure fact
-        saga.awaitConsumed(saga.send(record(cancellationRequested(orderId), ORDER_SERVICE, orderId, 2))); // and a cancel
+        saga.awaitConsumed(saga.send(record(shipmentCancelled(orderId), SHIPPING_SERVICE, orderId, 1))); // and a cancel
         awaitOutboxDrained();
 
-        assertThat(SagaEvents.types(SagaEvents.publishedFor(orderId)))
+        assertThat(SagaEvents.types(saga.publishedFor(orderId)))
                 .containsExactly(EventTypes.INVENTORY_RESERVED_V1, EventTypes.INVENTORY_RELEASED_V1);
-        InventoryReleased released = decode(SagaEvents.publishedFor(orderId).get(1), InventoryReleased.class);
+        InventoryReleased released = decode(saga.publishedFor(orderId).get(1), InventoryReleased.class);
         assertThat(released.getReason()).isEqualTo(ReleaseReason.PAYMENT_FAILED);
         assertThat(released.getLines()).singleElement().satisfies(l -> assertThat(l.getQuantity()).isEqualTo(2));
         assertThat(fixtures.stock(sku)).isEqualTo(new Stock(5, 0, 0));
@@ -206,15 +208,18 @@ class InventorySagaTest {
     }
 
     @Test
-    void customerCancellationReleasesTheReservation() {
+    void cancellationThatWonTheRaceReleasesTheReservation() {
         String sku = fixtures.sku(5);
         String orderId = newOrderId();
         saga.send(record(orderPlaced(orderId, sku, 2), ORDER_SERVICE, orderId, 1));
-        saga.send(record(cancellationRequested(orderId), ORDER_SERVICE, orderId, 2));
+        // the request alone releases nothing: shipping-service has not settled the race yet
+        saga.awaitConsumed(saga.send(record(cancellationRequested(orderId), ORDER_SERVICE, orderId, 2)));
+        assertThat(fixtures.stock(sku)).isEqualTo(new Stock(3, 2, 0));
+        saga.send(record(shipmentCancelled(orderId), SHIPPING_SERVICE, orderId, 1));
 
-        assertThat(SagaEvents.awaitPublishedTypes(orderId, 2))
+        assertThat(saga.awaitPublishedTypes(orderId, 2))
                 .containsExactly(EventTypes.INVENTORY_RESERVED_V1, EventTypes.INVENTORY_RELEASED_V1);
-        InventoryReleased released = decode(SagaEvents.publishedFor(orderId).get(1), InventoryReleased.class);
+        InventoryReleased released = decode(saga.publishedFor(orderId).get(1), InventoryReleased.class);
         assertThat(released.getReason()).isEqualTo(ReleaseReason.ORDER_CANCELLED);
         assertThat(fixtures.stock(sku)).isEqualTo(new Stock(5, 0, 0));
     }
@@ -224,19 +229,19 @@ class InventorySagaTest {
         String sku = fixtures.sku(5);
         String orderId = newOrderId();
         saga.send(record(orderPlaced(orderId, sku, 2), ORDER_SERVICE, orderId, 1));
-        SagaEvents.awaitPublishedTypes(orderId, 1);
+        saga.awaitPublishedTypes(orderId, 1);
 
         ProducerRecord<String, byte[]> scheduled = record(shipmentScheduled(orderId), SHIPPING_SERVICE, orderId, 1);
         saga.send(scheduled);
         saga.awaitConsumed(saga.send(scheduled)); // redelivery
-        // the customer's cancellation arrives after the shipment: refused (ignored), stock stays shipped
+        // the customer's cancellation request arrives after the shipment: it changes nothing here
         saga.awaitConsumed(saga.send(record(cancellationRequested(orderId), ORDER_SERVICE, orderId, 2)));
         saga.awaitConsumed(saga.send(withNewId(scheduled))); // republished shipment fact
         awaitOutboxDrained();
 
-        assertThat(SagaEvents.types(SagaEvents.publishedFor(orderId)))
+        assertThat(SagaEvents.types(saga.publishedFor(orderId)))
                 .containsExactly(EventTypes.INVENTORY_RESERVED_V1, EventTypes.INVENTORY_COMMITTED_V1);
-        InventoryCommitted committed = decode(SagaEvents.publishedFor(orderId).get(1), InventoryCommitted.class);
+        InventoryCommitted committed = decode(saga.publishedFor(orderId).get(1), InventoryCommitted.class);
         assertThat(committed.getLines()).singleElement().satisfies(l -> {
             assertThat(l.getSku()).isEqualTo(sku);
             assertThat(l.getQuantity()).isEqualTo(2);
@@ -257,7 +262,7 @@ class InventorySagaTest {
 
         saga.send(record(orderPlaced(orderId, sku, 2), ORDER_SERVICE, orderId, 1));
 
-        assertThat(SagaEvents.awaitPublishedTypes(orderId, 2))
+        assertThat(saga.awaitPublishedTypes(orderId, 2))
                 .containsExactly(EventTypes.INVENTORY_RESERVED_V1, EventTypes.INVENTORY_COMMITTED_V1);
         assertThat(fixtures.stock(sku)).isEqualTo(new Stock(3, 0, 2));
         assertThat(fixtures.reservationStatus(orderId)).isEqualTo("COMMITTED");
@@ -269,7 +274,7 @@ class InventorySagaTest {
         String orderId = newOrderId();
         saga.send(record(orderPlaced(orderId, sku, 2), ORDER_SERVICE, orderId, 1));
         saga.send(record(paymentFailed(orderId), PAYMENT_SERVICE, orderId, 1));
-        SagaEvents.awaitPublishedTypes(orderId, 2);
+        saga.awaitPublishedTypes(orderId, 2);
 
         ProducerRecord<String, byte[]> scheduled = record(shipmentScheduled(orderId), SHIPPING_SERVICE, orderId, 1);
         saga.awaitConsumed(saga.send(scheduled));
@@ -289,8 +294,8 @@ class InventorySagaTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> fixtures.unpublishedOutboxRows() == 0);
     }
 
-    private static ConsumerRecord<String, byte[]> only(String orderId) {
-        List<ConsumerRecord<String, byte[]>> records = SagaEvents.publishedFor(orderId);
+    private ConsumerRecord<String, byte[]> only(String orderId) {
+        List<ConsumerRecord<String, byte[]>> records = saga.publishedFor(orderId);
         assertThat(records).hasSize(1);
         return records.get(0);
     }

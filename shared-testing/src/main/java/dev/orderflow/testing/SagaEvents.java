@@ -1,18 +1,28 @@
-package dev.orderflow.inventory.testing;
+package dev.orderflow.testing;
 
 import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.events.AvroCodec;
 import dev.orderflow.events.CloudEventHeaders;
 import dev.orderflow.events.EventCatalog;
-import dev.orderflow.events.Topics;
 import dev.orderflow.events.order.v1.Address;
 import dev.orderflow.events.order.v1.Money;
 import dev.orderflow.events.order.v1.OrderCancellationRequested;
 import dev.orderflow.events.order.v1.OrderLine;
 import dev.orderflow.events.order.v1.OrderPlaced;
+import dev.orderflow.events.inventory.v1.InventoryCommitted;
+import dev.orderflow.events.inventory.v1.InventoryRejected;
+import dev.orderflow.events.inventory.v1.InventoryReleased;
+import dev.orderflow.events.inventory.v1.InventoryReserved;
+import dev.orderflow.events.inventory.v1.RejectionReason;
+import dev.orderflow.events.inventory.v1.ReleaseReason;
+import dev.orderflow.events.inventory.v1.StockLine;
+import dev.orderflow.events.inventory.v1.UnavailableLine;
+import dev.orderflow.events.payment.v1.PaymentCaptured;
 import dev.orderflow.events.payment.v1.PaymentFailed;
 import dev.orderflow.events.payment.v1.PaymentFailureReason;
+import dev.orderflow.events.payment.v1.PaymentRefunded;
+import dev.orderflow.events.shipping.v1.ShipmentCancelled;
 import dev.orderflow.events.shipping.v1.ShipmentScheduled;
 import dev.orderflow.infra.TestInfra;
 import java.math.BigDecimal;
@@ -47,20 +57,29 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Plays the other services of the saga on real Kafka: builds their events as CloudEvents records
- * (binary mode, Avro payload, per-order sequence) and reads what inventory-service published.
+ * Plays the other services of the saga on real Kafka for the service under test: builds their
+ * events as CloudEvents records (binary mode, Avro payload, per-order sequence), waits until the
+ * service's consumer group is past a record, and reads what the service published.
  */
 public final class SagaEvents implements AutoCloseable {
     public static final String ORDER_SERVICE = "/orderflow/order-service";
+    public static final String INVENTORY_SERVICE = "/orderflow/inventory-service";
     public static final String PAYMENT_SERVICE = "/orderflow/payment-service";
     public static final String SHIPPING_SERVICE = "/orderflow/shipping-service";
-    public static final String INVENTORY_GROUP = "inventory-service";
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
+    private final String consumerGroup;
+    private final String publishedTopic;
     private final KafkaProducer<String, byte[]> producer;
     private final Admin admin;
 
-    public SagaEvents() {
+    /**
+     * @param consumerGroup the group id of the service under test (see {@link #awaitConsumed})
+     * @param publishedTopic the topic the service under test publishes to (see {@link #publishedFor})
+     */
+    public SagaEvents(String consumerGroup, String publishedTopic) {
+        this.consumerGroup = consumerGroup;
+        this.publishedTopic = publishedTopic;
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -74,8 +93,13 @@ public final class SagaEvents implements AutoCloseable {
 
     // ---- payloads, as the other services publish them ----
 
-    /** @param lines sku, quantity, sku, quantity ... */
+    /** An order of customer {@code c-1} with every line at 10.00 EUR. @param lines sku, quantity, sku, quantity ... */
     public static OrderPlaced orderPlaced(String orderId, Object... lines) {
+        return orderPlaced(orderId, "c-1", new BigDecimal("10.00"), lines);
+    }
+
+    /** @param lines sku, quantity, sku, quantity ... (each line priced 10.00; {@code total} is what payment charges) */
+    public static OrderPlaced orderPlaced(String orderId, String customerId, BigDecimal total, Object... lines) {
         List<OrderLine> orderLines = new ArrayList<>();
         for (int i = 0; i < lines.length; i += 2) {
             orderLines.add(OrderLine.newBuilder()
@@ -86,23 +110,12 @@ public final class SagaEvents implements AutoCloseable {
         }
         return OrderPlaced.newBuilder()
                 .setOrderId(orderId)
-                .setCustomerId("c-1")
+                .setCustomerId(customerId)
                 .setLines(orderLines)
-                .setTotal(Money.newBuilder().setAmount(new BigDecimal("10.00")).setCurrency("EUR").build())
+                .setTotal(Money.newBuilder().setAmount(total).setCurrency("EUR").build())
                 .setShippingAddress(Address.newBuilder().setName("Ada").setStreet("1 Way").setCity("London")
                         .setPostalCode("N1").setCountry("GB").build())
                 .setPlacedAt(now())
-                .build();
-    }
-
-    public static PaymentFailed paymentFailed(String orderId) {
-        return PaymentFailed.newBuilder()
-                .setOrderId(orderId)
-                .setPaymentId(UUID.randomUUID().toString())
-                .setAmount(dev.orderflow.events.payment.v1.Money.newBuilder()
-                        .setAmount(new BigDecimal("10.00")).setCurrency("EUR").build())
-                .setReason(PaymentFailureReason.DECLINED)
-                .setFailedAt(now())
                 .build();
     }
 
@@ -111,9 +124,83 @@ public final class SagaEvents implements AutoCloseable {
                 .setOrderId(orderId).setCustomerId("c-1").setRequestedAt(now()).build();
     }
 
+    /** @param lines sku, quantity, sku, quantity ... */
+    public static InventoryReserved inventoryReserved(String orderId, Object... lines) {
+        return InventoryReserved.newBuilder()
+                .setOrderId(orderId).setLines(stockLines(lines)).setReservedAt(now()).build();
+    }
+
+    public static InventoryRejected inventoryRejected(String orderId, String sku, int requested, int available) {
+        return InventoryRejected.newBuilder()
+                .setOrderId(orderId)
+                .setReason(RejectionReason.OUT_OF_STOCK)
+                .setUnavailableLines(List.of(new UnavailableLine(sku, requested, available)))
+                .setRejectedAt(now())
+                .build();
+    }
+
+    /** @param lines sku, quantity, sku, quantity ... */
+    public static InventoryReleased inventoryReleased(String orderId, ReleaseReason reason, Object... lines) {
+        return InventoryReleased.newBuilder()
+                .setOrderId(orderId).setReason(reason).setLines(stockLines(lines)).setReleasedAt(now()).build();
+    }
+
+    /** @param lines sku, quantity, sku, quantity ... */
+    public static InventoryCommitted inventoryCommitted(String orderId, Object... lines) {
+        return InventoryCommitted.newBuilder()
+                .setOrderId(orderId).setLines(stockLines(lines)).setCommittedAt(now()).build();
+    }
+
+    public static PaymentCaptured paymentCaptured(String orderId, BigDecimal amount) {
+        return PaymentCaptured.newBuilder()
+                .setOrderId(orderId)
+                .setPaymentId(UUID.randomUUID().toString())
+                .setAmount(paymentMoney(amount))
+                .setIdempotencyKey("order-" + orderId + "-capture")
+                .setProviderChargeId("ch_" + UUID.randomUUID())
+                .setCapturedAt(now())
+                .build();
+    }
+
+    public static PaymentFailed paymentFailed(String orderId) {
+        return PaymentFailed.newBuilder()
+                .setOrderId(orderId)
+                .setPaymentId(UUID.randomUUID().toString())
+                .setAmount(paymentMoney(new BigDecimal("10.00")))
+                .setReason(PaymentFailureReason.DECLINED)
+                .setFailedAt(now())
+                .build();
+    }
+
+    public static PaymentRefunded paymentRefunded(String orderId, BigDecimal amount) {
+        return PaymentRefunded.newBuilder()
+                .setOrderId(orderId)
+                .setPaymentId(UUID.randomUUID().toString())
+                .setAmount(paymentMoney(amount))
+                .setProviderRefundId("re_" + UUID.randomUUID())
+                .setRefundedAt(now())
+                .build();
+    }
+
     public static ShipmentScheduled shipmentScheduled(String orderId) {
         return ShipmentScheduled.newBuilder()
                 .setOrderId(orderId).setShipmentId(UUID.randomUUID().toString()).setScheduledAt(now()).build();
+    }
+
+    public static ShipmentCancelled shipmentCancelled(String orderId) {
+        return ShipmentCancelled.newBuilder().setOrderId(orderId).setCancelledAt(now()).build();
+    }
+
+    private static List<StockLine> stockLines(Object... lines) {
+        List<StockLine> stockLines = new ArrayList<>();
+        for (int i = 0; i < lines.length; i += 2) {
+            stockLines.add(new StockLine((String) lines[i], (Integer) lines[i + 1]));
+        }
+        return stockLines;
+    }
+
+    private static dev.orderflow.events.payment.v1.Money paymentMoney(BigDecimal amount) {
+        return dev.orderflow.events.payment.v1.Money.newBuilder().setAmount(amount).setCurrency("EUR").build();
     }
 
     // ---- records ----
@@ -158,29 +245,29 @@ public final class SagaEvents implements AutoCloseable {
         }
     }
 
-    /** Waits until inventory-service committed its offset past {@code sent}: every record up to it was processed. */
+    /** Waits until the service under test committed its offset past {@code sent}: every record up to it was processed. */
     public void awaitConsumed(RecordMetadata sent) {
         TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
             Map<TopicPartition, OffsetAndMetadata> offsets =
-                    admin.listConsumerGroupOffsets(INVENTORY_GROUP).partitionsToOffsetAndMetadata().get();
+                    admin.listConsumerGroupOffsets(consumerGroup).partitionsToOffsetAndMetadata().get();
             OffsetAndMetadata committed = offsets.get(partition);
             return committed != null && committed.offset() > sent.offset();
         });
     }
 
-    // ---- what inventory-service published ----
+    // ---- what the service under test published ----
 
-    /** Every record on {@code inventory.events} keyed by the order, in order. */
-    public static List<ConsumerRecord<String, byte[]>> publishedFor(String orderId) {
-        return readTopic(Topics.INVENTORY, orderId);
+    /** Every record the service under test published keyed by the order, in order. */
+    public List<ConsumerRecord<String, byte[]>> publishedFor(String orderId) {
+        return readTopic(publishedTopic, orderId);
     }
 
     /** Every record on {@code topic} keyed by the order, in order. */
     public static List<ConsumerRecord<String, byte[]>> readTopic(String topic, String orderId) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "inventory-test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "saga-events-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
@@ -202,7 +289,7 @@ public final class SagaEvents implements AutoCloseable {
     }
 
     /** The {@code ce_type}s published for the order, once at least {@code count} arrived. */
-    public static List<String> awaitPublishedTypes(String orderId, int count) {
+    public List<String> awaitPublishedTypes(String orderId, int count) {
         return await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
                 .until(() -> types(publishedFor(orderId)), types -> types.size() >= count);
     }
