@@ -1,5 +1,7 @@
 package dev.orderflow.order.rest;
 
+import dev.orderflow.order.domain.CancellationRefused;
+import dev.orderflow.order.domain.IdempotencyKeyReused;
 import dev.orderflow.order.domain.OrderNotFound;
 import dev.orderflow.order.domain.UnknownSku;
 import dev.orderflow.web.Problems;
@@ -18,5 +20,15 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notFound(OrderNotFound e) {
         return Problems.response(404, "Order not found", e.getMessage(), Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response cancellationRefused(CancellationRefused e) {
+        return Problems.response(409, "Order cannot be cancelled", e.getMessage(), Map.of("status", e.status.name()));
+    }
+
+    @ServerExceptionMapper
+    public Response idempotencyKeyReused(IdempotencyKeyReused e) {
+        return Problems.response(422, "Idempotency-Key reused", e.getMessage(), Map.of("orderId", e.orderId.toString()));
     }
 }

@@ -5,6 +5,7 @@ import dev.orderflow.events.EventTypes;
 import dev.orderflow.events.Topics;
 import dev.orderflow.events.order.v1.Address;
 import dev.orderflow.events.order.v1.Money;
+import dev.orderflow.events.order.v1.OrderCancellationRequested;
 import dev.orderflow.events.order.v1.OrderLine;
 import dev.orderflow.events.order.v1.OrderPlaced;
 import dev.orderflow.messaging.outbox.OutboxEvent;
@@ -39,5 +40,16 @@ final class OrderEvents {
                 .build();
         return OutboxEvent.of(AGGREGATE_TYPE, order.id.toString(), EventTypes.ORDER_PLACED_V1, Topics.ORDERS,
                 AvroCodec.encode(event));
+    }
+
+    static OutboxEvent orderCancellationRequested(Order order) {
+        OrderCancellationRequested event = OrderCancellationRequested.newBuilder()
+                .setOrderId(order.id.toString())
+                .setCustomerId(order.customerId)
+                .setReason(order.cancelReason)
+                .setRequestedAt(order.cancelRequestedAt)
+                .build();
+        return OutboxEvent.of(AGGREGATE_TYPE, order.id.toString(), EventTypes.ORDER_CANCELLATION_REQUESTED_V1,
+                Topics.ORDERS, AvroCodec.encode(event));
     }
 }

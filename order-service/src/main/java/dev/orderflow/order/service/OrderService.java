@@ -1,18 +1,26 @@
 package dev.orderflow.order.service;
 
+import dev.orderflow.messaging.envelope.EventEnvelope;
 import dev.orderflow.messaging.outbox.Outbox;
 import dev.orderflow.order.domain.CatalogueItem;
+import dev.orderflow.order.domain.IdempotencyKeyReused;
 import dev.orderflow.order.domain.Order;
+import dev.orderflow.order.domain.OrderFact;
 import dev.orderflow.order.domain.OrderNotFound;
+import dev.orderflow.order.domain.OrderStatus;
+import dev.orderflow.order.domain.OrderTransition;
 import dev.orderflow.order.domain.ShippingAddress;
 import dev.orderflow.order.domain.UnknownSku;
 import dev.orderflow.order.persistence.CatalogueRepository;
+import dev.orderflow.order.persistence.IdempotencyKeyRepository;
 import dev.orderflow.order.persistence.OrderRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -22,17 +30,38 @@ import java.util.stream.Collectors;
 public class OrderService {
     private final OrderRepository orders;
     private final CatalogueRepository catalogue;
+    private final IdempotencyKeyRepository idempotencyKeys;
     private final Outbox outbox;
 
-    OrderService(OrderRepository orders, CatalogueRepository catalogue, Outbox outbox) {
+    OrderService(OrderRepository orders, CatalogueRepository catalogue, IdempotencyKeyRepository idempotencyKeys,
+            Outbox outbox) {
         this.orders = orders;
         this.catalogue = catalogue;
+        this.idempotencyKeys = idempotencyKeys;
         this.outbox = outbox;
     }
 
-    /** Prices the lines from the catalogue, stores the order PLACED and appends {@code OrderPlaced}. */
+    /** A placed order, and whether it was created now or replayed for a repeated Idempotency-Key. */
+    public record Placement(Order order, boolean replayed) {}
+
+    /**
+     * Prices the lines from the catalogue, stores the order PLACED and appends {@code OrderPlaced}.
+     * With an idempotency key, a repeat of the same request returns the order the key created; the
+     * same key with another request is refused ({@link IdempotencyKeyReused}).
+     */
     @Transactional
-    public Order placeOrder(PlaceOrder command) {
+    public Placement placeOrder(PlaceOrder command, Optional<String> idempotencyKey) {
+        UUID orderId = UUID.randomUUID();
+        if (idempotencyKey.isPresent()) {
+            String key = idempotencyKey.get();
+            var holder = idempotencyKeys.claimOrGetHolder(key, command.fingerprint(), orderId);
+            if (holder.isPresent()) {
+                if (!holder.get().fingerprint().equals(command.fingerprint())) {
+                    throw new IdempotencyKeyReused(key, holder.get().orderId());
+                }
+                return new Placement(loaded(orders.findById(holder.get().orderId()), holder.get().orderId()), true);
+            }
+        }
         Map<String, CatalogueItem> items = catalogue.findBySkus(command.lines().stream().map(PlaceOrder.Line::sku).toList())
                 .stream().collect(Collectors.toMap(item -> item.sku, Function.identity()));
         var unknown = command.lines().stream().map(PlaceOrder.Line::sku).filter(sku -> !items.containsKey(sku)).distinct().toList();
@@ -41,22 +70,76 @@ public class OrderService {
         }
         PlaceOrder.Address a = command.shippingAddress();
         String currency = items.get(command.lines().get(0).sku()).currency;
-        Order order = Order.place(command.customerId(),
+        Order order = Order.place(orderId, command.customerId(),
                 new ShippingAddress(a.name(), a.street(), a.city(), a.postalCode(), a.country()),
-                currency, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                currency, now());
         command.lines().forEach(line -> order.addLine(line.sku(), line.quantity(), items.get(line.sku()).unitPrice));
         orders.persist(order);
-        outbox.append(OrderEvents.orderPlaced(order));
-        return order;
+        EventEnvelope placed = outbox.append(OrderEvents.orderPlaced(order));
+        order.recordPlaced(cause(placed));
+        return new Placement(order, false);
+    }
+
+    /**
+     * Records the customer's cancel request and publishes {@code OrderCancellationRequested};
+     * shipping-service then settles the race (docs/saga.md). Refused once nothing is left to
+     * cancel; a repeated request publishes nothing new.
+     */
+    @Transactional
+    public Order requestCancellation(UUID orderId, String reason) {
+        Order order = orders.lock(orderId).orElseThrow(() -> new OrderNotFound(orderId));
+        if (order.requestCancellation(reason, now())) {
+            outbox.append(OrderEvents.orderCancellationRequested(order));
+        }
+        return loaded(order, orderId);
+    }
+
+    /**
+     * Applies a fact of another service to the order (inside the inbox transaction). Returns what
+     * the state table decided; an {@code APPLY} has moved the order and recorded the step.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OrderStatus.Reaction follow(UUID orderId, OrderFact fact, OrderTransition.Cause cause) {
+        Order order = orders.lock(orderId).orElseThrow(() -> new OrderNotFound(orderId));
+        OrderStatus.Reaction reaction = order.status.reactionTo(fact);
+        if (reaction == OrderStatus.Reaction.APPLY) {
+            order.moveTo(fact.target, cause, now());
+        }
+        return reaction;
     }
 
     @Transactional
     public Order find(UUID orderId) {
-        Order order = orders.findById(orderId);
+        return loaded(orders.findById(orderId), orderId);
+    }
+
+    /**
+     * A page of orders in placement order.
+     *
+     * @param after the last order id of the previous page; an unknown id is refused
+     */
+    @Transactional
+    public List<Order> list(OrderStatus status, UUID after, int limit) {
+        Order cursor = after == null ? null : orders.findByIdOptional(after).orElseThrow(() -> new OrderNotFound(after));
+        List<Order> page = orders.page(status, cursor, limit);
+        page.forEach(order -> order.lines.size());
+        return page;
+    }
+
+    private static Order loaded(Order order, UUID orderId) {
         if (order == null) {
             throw new OrderNotFound(orderId);
         }
         order.lines.size();
+        order.history.size();
         return order;
+    }
+
+    private static OrderTransition.Cause cause(EventEnvelope envelope) {
+        return new OrderTransition.Cause(envelope.id(), envelope.type(), envelope.sequence());
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -3,31 +3,33 @@ package dev.orderflow.order.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.orderflow.events.AvroCodec;
 import dev.orderflow.events.CloudEventHeaders;
 import dev.orderflow.events.EventTypes;
 import dev.orderflow.events.Topics;
 import dev.orderflow.events.order.v1.OrderPlaced;
-import dev.orderflow.infra.TestInfra;
 import dev.orderflow.infra.quarkus.OrderflowInfraResource;
+import dev.orderflow.testing.SagaEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -90,6 +92,147 @@ class OrderResourceTest {
     @Test
     void unknownOrderIsNotFound() {
         given().when().get("/orders/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        given().when().post("/orders/" + UUID.randomUUID() + "/cancel").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void malformedOrderIdOrQueryIsABadRequestNotAServerError() {
+        given().when().get("/orders/not-a-uuid").then().statusCode(400).contentType("application/problem+json");
+        given().when().post("/orders/not-a-uuid/cancel").then().statusCode(400).contentType("application/problem+json");
+        given().when().get("/orders?status=LOST").then().statusCode(400).contentType("application/problem+json");
+        given().when().get("/orders?limit=0").then().statusCode(400).contentType("application/problem+json");
+        given().when().get("/orders?limit=many").then().statusCode(400).contentType("application/problem+json");
+        given().when().get("/orders?after=" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void absurdQuantityAndOversizedBodyAreRefusedAndNothingIsStored() throws Exception {
+        long ordersBefore = count("customer_order");
+        given().contentType("application/json").body(ORDER.replace("\"quantity\": 2", "\"quantity\": 1000000"))
+                .when().post("/orders")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("lines[0].quantity"));
+        given().contentType("application/json").body(ORDER.replace("c-42", "c".repeat(70_000)))
+                .when().post("/orders")
+                .then().statusCode(413);
+        given().contentType("application/json").body("{\"customerId\": \"c-1\", \"lines\": [")
+                .when().post("/orders")
+                .then().statusCode(400).contentType("application/problem+json");
+        assertThat(count("customer_order")).isEqualTo(ordersBefore);
+    }
+
+    @Test
+    void sameIdempotencyKeyReturnsTheSameOrderAndPublishesOnce() throws Exception {
+        String key = "key-" + UUID.randomUUID();
+        String orderId = given().contentType("application/json").header("Idempotency-Key", key).body(ORDER)
+                .when().post("/orders")
+                .then().statusCode(201).header("Idempotent-Replayed", nullValue())
+                .extract().path("orderId");
+        given().contentType("application/json").header("Idempotency-Key", key).body(ORDER)
+                .when().post("/orders")
+                .then().statusCode(201).header("Idempotent-Replayed", "true")
+                .body("orderId", equalTo(orderId));
+
+        awaitOrderEvents(orderId, 1);
+        assertThat(count("customer_order WHERE id = '" + orderId + "'")).isEqualTo(1);
+        assertThat(count("messaging_outbox WHERE aggregate_id = '" + orderId + "'")).isEqualTo(1);
+        assertThat(SagaEvents.readTopic(Topics.ORDERS, orderId)).hasSize(1);
+    }
+
+    @Test
+    void concurrentRequestsWithOneKeyCreateOneOrder() throws Exception {
+        String key = "key-" + UUID.randomUUID();
+        String body = ORDER.replace("c-42", "c-concurrent-" + UUID.randomUUID());
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> given().contentType("application/json").header("Idempotency-Key", key).body(body)
+                        .when().post("/orders")
+                        .then().statusCode(201)
+                        .extract().<String>path("orderId")));
+            }
+            Set<String> orderIds = new HashSet<>();
+            for (Future<String> answer : answers) {
+                orderIds.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(orderIds).hasSize(1);
+            assertThat(count("idempotency_key WHERE idempotency_key = '" + key + "'")).isEqualTo(1);
+            assertThat(count("messaging_outbox WHERE aggregate_id = '" + orderIds.iterator().next() + "'")).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void sameKeyWithADifferentBodyIsRefusedAndNothingIsStored() throws Exception {
+        String key = "key-" + UUID.randomUUID();
+        String orderId = given().contentType("application/json").header("Idempotency-Key", key).body(ORDER)
+                .when().post("/orders").then().statusCode(201).extract().path("orderId");
+        long ordersBefore = count("customer_order");
+
+        given().contentType("application/json").header("Idempotency-Key", key).body(ORDER.replace("\"quantity\": 2", "\"quantity\": 3"))
+                .when().post("/orders")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("orderId", equalTo(orderId));
+        assertThat(count("customer_order")).isEqualTo(ordersBefore);
+    }
+
+    @Test
+    void ordersArePagedInPlacementOrderWithoutRepeatsOrGaps() {
+        String customer = "c-pages-" + UUID.randomUUID();
+        List<String> placed = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            placed.add(given().contentType("application/json").body(ORDER.replace("c-42", customer))
+                    .when().post("/orders").then().statusCode(201).extract().path("orderId"));
+        }
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        do {
+            var request = given().queryParam("status", "PLACED").queryParam("limit", 2);
+            if (after != null) {
+                request.queryParam("after", after);
+            }
+            var page = request.when().get("/orders").then().statusCode(200).extract().jsonPath();
+            List<String> customers = page.getList("items.customerId");
+            List<String> ids = page.getList("items.orderId");
+            for (int i = 0; i < ids.size(); i++) {
+                if (customer.equals(customers.get(i))) {
+                    seen.add(ids.get(i));
+                }
+            }
+            assertThat(page.getList("items.status", String.class)).containsOnly("PLACED");
+            after = page.getString("next");
+        } while (after != null);
+        assertThat(seen).containsExactlyElementsOf(placed);
+    }
+
+    @Test
+    void cancelRequestIsAcceptedOncePublishedOnceAndRefusedWhenNothingIsLeft() throws Exception {
+        String orderId = given().contentType("application/json").body(ORDER)
+                .when().post("/orders").then().statusCode(201).extract().path("orderId");
+
+        given().queryParam("reason", "changed my mind")
+                .when().post("/orders/" + orderId + "/cancel")
+                .then().statusCode(202)
+                .body("status", equalTo("PLACED"))
+                .body("cancellation.outcome", equalTo("PENDING"))
+                .body("cancellation.reason", equalTo("changed my mind"));
+        given().when().post("/orders/" + orderId + "/cancel").then().statusCode(202); // repeat: no second event
+
+        List<ConsumerRecord<String, byte[]>> events = awaitOrderEvents(orderId, 2);
+        assertThat(events).extracting(r -> header(r, CloudEventHeaders.TYPE))
+                .containsExactly(EventTypes.ORDER_PLACED_V1, EventTypes.ORDER_CANCELLATION_REQUESTED_V1);
+        assertThat(header(events.get(1), CloudEventHeaders.SEQUENCE)).isEqualTo("2");
+        assertThat(count("messaging_outbox WHERE aggregate_id = '" + orderId + "'")).isEqualTo(2);
+
+        try (var connection = dataSource.getConnection()) {
+            connection.createStatement().executeUpdate("UPDATE customer_order SET status = 'SHIPPED' WHERE id = '" + orderId + "'");
+        }
+        given().when().post("/orders/" + orderId + "/cancel")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("status", equalTo("SHIPPED"));
+        assertThat(count("messaging_outbox WHERE aggregate_id = '" + orderId + "'")).isEqualTo(2);
     }
 
     @Test
@@ -98,34 +241,23 @@ class OrderResourceTest {
         given().when().get("/q/openapi?format=json").then().statusCode(200).body("paths", org.hamcrest.Matchers.hasKey("/orders"));
     }
 
-    private long count(String table) throws Exception {
-        try (var connection = dataSource.getConnection(); ResultSet rs = connection.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
+    private long count(String tableAndFilter) throws Exception {
+        try (var connection = dataSource.getConnection(); ResultSet rs = connection.createStatement().executeQuery("SELECT count(*) FROM " + tableAndFilter)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private static ConsumerRecord<String, byte[]> readEvent(String orderId) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.shared().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "order-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.ORDERS));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (orderId.equals(record.key())) {
-                        return record;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("OrderPlaced for " + orderId + " did not reach " + Topics.ORDERS + " within 60 s");
+        return awaitOrderEvents(orderId, 1).get(0);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> awaitOrderEvents(String orderId, int count) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> SagaEvents.readTopic(Topics.ORDERS, orderId), records -> records.size() >= count);
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return SagaEvents.header(record, name);
     }
 }
