@@ -74,17 +74,16 @@ public class ShippingOrder {
      * @throws IllegalShippingTransition when it is dead-lettered (nothing changed)
      */
     public boolean moveTo(ShippingStatus target, Instant now) {
-        switch (status.verdictFor(target)) {
-            case ALLOWED -> {
-                status = target;
-                updatedAt = now;
-                return true;
-            }
-            case IGNORED -> {
-                return false;
-            }
-            default -> throw new IllegalShippingTransition(orderId, status, target);
+        TransitionVerdict verdict = status.verdictFor(target);
+        if (verdict == TransitionVerdict.DEAD_LETTERED) {
+            throw new IllegalShippingTransition(orderId, status, target);
         }
+        if (verdict == TransitionVerdict.IGNORED) {
+            return false;
+        }
+        status = target;
+        updatedAt = now;
+        return true;
     }
 
     /** {@link #moveTo} CANCELLED, keeping the customer's reason when it moved. */

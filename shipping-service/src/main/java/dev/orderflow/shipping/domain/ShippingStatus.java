@@ -1,8 +1,10 @@
 package dev.orderflow.shipping.domain;
 
-import java.util.EnumSet;
+import static dev.orderflow.shipping.domain.TransitionVerdict.ALLOWED;
+import static dev.orderflow.shipping.domain.TransitionVerdict.DEAD_LETTERED;
+import static dev.orderflow.shipping.domain.TransitionVerdict.IGNORED;
+
 import java.util.Map;
-import java.util.Set;
 
 /**
  * shipping-service's view of an order as an explicit transition table. The order is remembered on
@@ -20,35 +22,28 @@ public enum ShippingStatus {
     SCHEDULED,
     CANCELLED;
 
-    private static final Map<ShippingStatus, Set<ShippingStatus>> ALLOWED = Map.of(
-            AWAITING_PAYMENT, EnumSet.of(SCHEDULED, CANCELLED),
-            SCHEDULED, EnumSet.noneOf(ShippingStatus.class),
-            CANCELLED, EnumSet.noneOf(ShippingStatus.class));
+    /**
+     * The whole table, every (from, to) pair, as the README shows it. Ignored: the same state again
+     * (a duplicate capture or cancellation), SCHEDULED → CANCELLED (the cancellation lost the race),
+     * CANCELLED → SCHEDULED (payment refunds on {@code ShipmentCancelled}). Dead-lettered: a decided
+     * order cannot become undecided; the shipment or the compensation already happened.
+     */
+    private static final Map<ShippingStatus, Map<ShippingStatus, TransitionVerdict>> TABLE = Map.of(
+            AWAITING_PAYMENT, Map.of(AWAITING_PAYMENT, IGNORED, SCHEDULED, ALLOWED, CANCELLED, ALLOWED),
+            SCHEDULED, Map.of(AWAITING_PAYMENT, DEAD_LETTERED, SCHEDULED, IGNORED, CANCELLED, IGNORED),
+            CANCELLED, Map.of(AWAITING_PAYMENT, DEAD_LETTERED, SCHEDULED, IGNORED, CANCELLED, IGNORED));
 
-    /** Refused transitions that contradict this service's state; every other refused one is ignored. */
-    private static final Map<ShippingStatus, Set<ShippingStatus>> DEAD_LETTERED = Map.of(
-            AWAITING_PAYMENT, EnumSet.noneOf(ShippingStatus.class),
-            // a decided order cannot become undecided: the shipment or the compensation already happened
-            SCHEDULED, EnumSet.of(AWAITING_PAYMENT),
-            CANCELLED, EnumSet.of(AWAITING_PAYMENT));
+    /** What to do when an event asks for {@code target}. */
+    public TransitionVerdict verdictFor(ShippingStatus target) {
+        return TABLE.get(this).get(target);
+    }
 
     public boolean canMoveTo(ShippingStatus target) {
-        return ALLOWED.get(this).contains(target);
+        return verdictFor(target) == ALLOWED;
     }
 
+    /** Nothing moves on from it: the order's one decision is made. */
     public boolean isTerminal() {
-        return ALLOWED.get(this).isEmpty();
-    }
-
-    /**
-     * What to do when an event asks for {@code target}. Ignored: the same state again (a duplicate
-     * capture or cancellation), SCHEDULED → CANCELLED (the cancellation lost the race) and
-     * CANCELLED → SCHEDULED (payment refunds on {@code ShipmentCancelled}).
-     */
-    public TransitionVerdict verdictFor(ShippingStatus target) {
-        if (canMoveTo(target)) {
-            return TransitionVerdict.ALLOWED;
-        }
-        return DEAD_LETTERED.get(this).contains(target) ? TransitionVerdict.DEAD_LETTERED : TransitionVerdict.IGNORED;
+        return !TABLE.get(this).containsValue(ALLOWED);
     }
 }
