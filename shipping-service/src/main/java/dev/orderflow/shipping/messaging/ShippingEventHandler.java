@@ -18,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
-import org.jboss.logging.Logger;
 
 /**
  * shipping-service's reaction to the saga, for both its channels (one consumer name, so the inbox
@@ -39,7 +38,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ShippingEventHandler implements EventHandler {
     static final String CONSUMER = "shipping-service";
-    private static final Logger LOG = Logger.getLogger(ShippingEventHandler.class);
 
     private final ShippingService shipping;
 
@@ -89,15 +87,9 @@ public class ShippingEventHandler implements EventHandler {
         return outcome(event, shipping.remember(orderId, shipTo));
     }
 
+    /** Only an order shipping has not met yet makes an event wait; ignored ones are logged by the service. */
     private static HandlerOutcome outcome(IncomingEvent event, ShippingOutcome outcome) {
-        return switch (outcome) {
-            case UNKNOWN_ORDER -> HandlerOutcome.awaiting("OrderPlaced " + event.subject());
-            case IGNORED -> {
-                LOG.infof("%s for order %s ignored: shipping already holds it", event.type(), event.subject());
-                yield HandlerOutcome.applied();
-            }
-            default -> HandlerOutcome.applied();
-        };
+        return outcome == ShippingOutcome.UNKNOWN_ORDER ? HandlerOutcome.awaiting("OrderPlaced " + event.subject()) : HandlerOutcome.applied();
     }
 
     private static <T extends SpecificRecord> UUID orderIdOf(IncomingEvent event, Class<T> type, Function<T, CharSequence> orderId) {

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,6 +48,7 @@ public class ShippingService {
         Optional<ShippingOrder> known = orders.lock(orderId);
         if (known.isPresent()) {
             known.get().requireSameShipTo(shipTo);
+            LOG.infof("order %s: OrderPlaced repeated, already %s", orderId, known.get().status);
             return ShippingOutcome.IGNORED;
         }
         orders.persist(ShippingOrder.awaitingPayment(orderId, shipTo, ShippingEvents.now()));
@@ -60,18 +62,16 @@ public class ShippingService {
      */
     @Transactional
     public ShippingOutcome schedule(UUID orderId) {
-        Optional<ShippingOrder> found = orders.lock(orderId);
-        if (found.isEmpty()) {
-            return ShippingOutcome.UNKNOWN_ORDER;
-        }
-        ShippingOrder order = found.get();
-        if (!order.moveTo(ShippingStatus.SCHEDULED, ShippingEvents.now())) {
-            return ShippingOutcome.IGNORED;
-        }
-        Shipment shipment = Shipment.scheduledFor(order, order.updatedAt);
-        shipments.persist(shipment);
-        outbox.append(ShippingEvents.shipmentScheduled(shipment));
-        return ShippingOutcome.SCHEDULED;
+        return decide(orderId, order -> {
+            if (!order.moveTo(ShippingStatus.SCHEDULED, ShippingEvents.now())) {
+                LOG.infof("order %s: payment captured while %s, nothing to schedule", orderId, order.status);
+                return ShippingOutcome.IGNORED;
+            }
+            Shipment shipment = Shipment.scheduledFor(order, order.updatedAt);
+            shipments.persist(shipment);
+            outbox.append(ShippingEvents.shipmentScheduled(shipment));
+            return ShippingOutcome.SCHEDULED;
+        });
     }
 
     /**
@@ -81,19 +81,21 @@ public class ShippingService {
      */
     @Transactional
     public ShippingOutcome cancel(UUID orderId, String reason) {
-        Optional<ShippingOrder> found = orders.lock(orderId);
-        if (found.isEmpty()) {
-            return ShippingOutcome.UNKNOWN_ORDER;
-        }
-        ShippingOrder order = found.get();
-        if (!order.cancel(reason, ShippingEvents.now())) {
-            if (order.status == ShippingStatus.SCHEDULED) {
-                LOG.infof("order %s: the cancellation lost the race, its shipment is already scheduled", orderId);
+        return decide(orderId, order -> {
+            if (!order.cancel(reason, ShippingEvents.now())) {
+                LOG.infof(order.status == ShippingStatus.SCHEDULED
+                        ? "order %s: the cancellation lost the race, the shipment is already %s"
+                        : "order %s: cancellation requested again, already %s", orderId, order.status);
+                return ShippingOutcome.IGNORED;
             }
-            return ShippingOutcome.IGNORED;
-        }
-        outbox.append(ShippingEvents.shipmentCancelled(order));
-        return ShippingOutcome.CANCELLED;
+            outbox.append(ShippingEvents.shipmentCancelled(order));
+            return ShippingOutcome.CANCELLED;
+        });
+    }
+
+    /** Every decision starts by locking the order's row: that is what serialises a capture racing a cancellation. */
+    private ShippingOutcome decide(UUID orderId, Function<ShippingOrder, ShippingOutcome> decision) {
+        return orders.lock(orderId).map(decision).orElse(ShippingOutcome.UNKNOWN_ORDER);
     }
 
     /** The order as shipping knows it, with its shipment if one was scheduled. */
