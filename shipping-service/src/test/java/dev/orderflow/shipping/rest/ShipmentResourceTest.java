@@ -12,6 +12,7 @@ import dev.orderflow.shipping.domain.ShipTo;
 import dev.orderflow.shipping.service.ShippingService;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
@@ -31,7 +32,7 @@ class ShipmentResourceTest {
         shipping.remember(orderId, ADA);
         shipping.schedule(orderId);
 
-        given().queryParam("orderId", orderId.toString()).when().get("/shipments").then().statusCode(200)
+        shippingOf(orderId).statusCode(200)
                 .body("orderId", equalTo(orderId.toString()))
                 .body("status", equalTo("SCHEDULED"))
                 .body("shipment.status", equalTo("SCHEDULED"))
@@ -47,7 +48,7 @@ class ShipmentResourceTest {
         shipping.remember(orderId, ADA);
         shipping.cancel(orderId, "changed my mind");
 
-        given().queryParam("orderId", orderId.toString()).when().get("/shipments").then().statusCode(200)
+        shippingOf(orderId).statusCode(200)
                 .body("status", equalTo("CANCELLED"))
                 .body("cancelReason", equalTo("changed my mind"))
                 .body("shipTo.street", equalTo("1 Way"))
@@ -60,14 +61,14 @@ class ShipmentResourceTest {
         UUID orderId = UUID.randomUUID();
         shipping.remember(orderId, ADA);
 
-        given().queryParam("orderId", orderId.toString()).when().get("/shipments").then().statusCode(200)
+        shippingOf(orderId).statusCode(200)
                 .body("status", equalTo("AWAITING_PAYMENT"))
                 .body("shipment", nullValue());
     }
 
     @Test
     void orderShippingHasNotSeenIsANotFoundProblem() {
-        given().queryParam("orderId", UUID.randomUUID().toString()).when().get("/shipments").then().statusCode(404)
+        shippingOf(UUID.randomUUID()).statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("title", equalTo("Order not found"));
@@ -93,6 +94,10 @@ class ShipmentResourceTest {
         given().queryParam("orderId", "").when().get("/shipments").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].message", equalTo("orderId is required"));
+    }
+
+    private static ValidatableResponse shippingOf(UUID orderId) {
+        return given().queryParam("orderId", orderId.toString()).when().get("/shipments").then();
     }
 
     @Test
