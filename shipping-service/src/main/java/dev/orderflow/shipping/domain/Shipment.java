@@ -1,6 +1,7 @@
 package dev.orderflow.shipping.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -11,6 +12,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "shipment")
 public class Shipment {
+    public static final String SCHEDULED = "SCHEDULED";
+
     @Id
     public UUID id;
 
@@ -20,21 +23,22 @@ public class Shipment {
     @Column(nullable = false)
     public String status;
 
-    @Column(name = "ship_to_name", nullable = false)
-    public String shipToName;
-
-    @Column(nullable = false)
-    public String street;
-
-    @Column(nullable = false)
-    public String city;
-
-    @Column(name = "postal_code", nullable = false)
-    public String postalCode;
-
-    @Column(nullable = false, length = 2)
-    public String country;
+    @Embedded
+    public ShipTo shipTo;
 
     @Column(name = "scheduled_at", nullable = false)
     public Instant scheduledAt;
+
+    protected Shipment() {}
+
+    /** The one shipment of {@code order}, to the address it was placed with. */
+    public static Shipment scheduledFor(ShippingOrder order, Instant now) {
+        Shipment shipment = new Shipment();
+        shipment.id = UUID.randomUUID();
+        shipment.orderId = order.orderId;
+        shipment.status = SCHEDULED;
+        shipment.shipTo = order.shipTo.copy();
+        shipment.scheduledAt = now;
+        return shipment;
+    }
 }

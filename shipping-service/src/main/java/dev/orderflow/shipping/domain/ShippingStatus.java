@@ -1,0 +1,49 @@
+package dev.orderflow.shipping.domain;
+
+import static dev.orderflow.shipping.domain.TransitionVerdict.ALLOWED;
+import static dev.orderflow.shipping.domain.TransitionVerdict.DEAD_LETTERED;
+import static dev.orderflow.shipping.domain.TransitionVerdict.IGNORED;
+
+import java.util.Map;
+
+/**
+ * shipping-service's view of an order as an explicit transition table. The order is remembered on
+ * {@code OrderPlaced} as {@code AWAITING_PAYMENT}; then exactly one decision:
+ * {@code AWAITING_PAYMENT → SCHEDULED} (payment captured) or {@code AWAITING_PAYMENT → CANCELLED}
+ * (the customer's cancellation came first). SCHEDULED and CANCELLED are terminal.
+ *
+ * <p>A transition the table does not allow is never a silent overwrite: {@link #verdictFor}
+ * classifies it as {@link TransitionVerdict#IGNORED} (a late or repeated fact: a second capture, a
+ * cancellation that lost the race, a capture after the cancellation won) or
+ * {@link TransitionVerdict#DEAD_LETTERED} (moving a decided order back, which no fact can justify).
+ */
+public enum ShippingStatus {
+    AWAITING_PAYMENT,
+    SCHEDULED,
+    CANCELLED;
+
+    /**
+     * The whole table, every (from, to) pair, as the README shows it. Ignored: the same state again
+     * (a duplicate capture or cancellation), SCHEDULED → CANCELLED (the cancellation lost the race),
+     * CANCELLED → SCHEDULED (payment refunds on {@code ShipmentCancelled}). Dead-lettered: a decided
+     * order cannot become undecided; the shipment or the compensation already happened.
+     */
+    private static final Map<ShippingStatus, Map<ShippingStatus, TransitionVerdict>> TABLE = Map.of(
+            AWAITING_PAYMENT, Map.of(AWAITING_PAYMENT, IGNORED, SCHEDULED, ALLOWED, CANCELLED, ALLOWED),
+            SCHEDULED, Map.of(AWAITING_PAYMENT, DEAD_LETTERED, SCHEDULED, IGNORED, CANCELLED, IGNORED),
+            CANCELLED, Map.of(AWAITING_PAYMENT, DEAD_LETTERED, SCHEDULED, IGNORED, CANCELLED, IGNORED));
+
+    /** What to do when an event asks for {@code target}. */
+    public TransitionVerdict verdictFor(ShippingStatus target) {
+        return TABLE.get(this).get(target);
+    }
+
+    public boolean canMoveTo(ShippingStatus target) {
+        return verdictFor(target) == ALLOWED;
+    }
+
+    /** Nothing moves on from it: the order's one decision is made. */
+    public boolean isTerminal() {
+        return !TABLE.get(this).containsValue(ALLOWED);
+    }
+}
