@@ -53,6 +53,33 @@ public final class EventReader {
         return events;
     }
 
+    /**
+     * Every event with this key on the topics, read until none arrived for {@code quiet} (or
+     * {@code timeout} passed): for a saga whose number of events depends on how a race went.
+     */
+    public List<ReceivedEvent> readUntilQuiet(Collection<String> topics, String key, Duration quiet, Duration timeout) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "orderflow-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ReceivedEvent> events = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(topics);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            long lastArrival = System.nanoTime();
+            while (System.nanoTime() < deadline && (events.isEmpty() || System.nanoTime() - lastArrival < quiet.toNanos())) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
+                    if (key.equals(record.key())) {
+                        events.add(toEvent(record));
+                        lastArrival = System.nanoTime();
+                    }
+                }
+            }
+        }
+        return events;
+    }
+
     private static ReceivedEvent toEvent(ConsumerRecord<String, byte[]> record) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (Header header : record.headers()) {

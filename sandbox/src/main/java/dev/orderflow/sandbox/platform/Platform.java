@@ -50,13 +50,17 @@ public final class Platform {
         // readiness probe and pass for the service.
         layout.services().forEach(s -> Ports.requireFree(s.port(), s.name(),
                 "set ORDERFLOW_" + s.name().replace("-service", "").toUpperCase(java.util.Locale.ROOT) + "_PORT to another port"));
+        Ports.requireFree(layout.providerPort(), PlatformLayout.PROVIDER, "set ORDERFLOW_PROVIDER_PORT to another port");
         RunningInfra infra = LocalInfra.start(layout.infra(), progress::ready);
         List<ChildProcess> services = new ArrayList<>();
+        ChildProcess provider = null;
         try {
             for (String topic : Topics.ALL) {
                 infra.createTopic(topic, Topics.PARTITIONS);
             }
             layout.services().forEach(s -> infra.createDatabase(s.database()));
+            infra.createDatabase(PlatformLayout.PROVIDER_DATABASE);
+            provider = startProvider(layout, infra, progress);
             List<CompletableFuture<ChildProcess>> starting = layout.services().stream()
                     .map(service -> CompletableFuture.supplyAsync(() -> startService(layout, infra, service, progress)))
                     .toList();
@@ -68,11 +72,14 @@ public final class Platform {
                     throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
                 }
             }
-            RunningPlatform platform = new RunningPlatform(layout, infra, services);
+            RunningPlatform platform = new RunningPlatform(layout, infra, provider, services);
             writeStateFile(layout, platform.endpoints());
             return platform;
         } catch (RuntimeException e) {
             services.forEach(ChildProcess::stop);
+            if (provider != null) {
+                provider.stop();
+            }
             if (layout.infra().owned()) {
                 infra.close();
             } else {
@@ -87,6 +94,7 @@ public final class Platform {
         List<String> running = status(layout).stream().filter(ComponentStatus::running).map(ComponentStatus::name).toList();
         // Services first, so none of them logs connection errors while the infrastructure goes away.
         layout.services().parallelStream().forEach(s -> ChildProcess.stopRecorded(layout.pidFile(s.name()), Duration.ofSeconds(20)));
+        ChildProcess.stopRecorded(layout.pidFile(PlatformLayout.PROVIDER), Duration.ofSeconds(20));
         LocalInfra.stopRecorded(layout.stateDir());
         return running;
     }
@@ -104,6 +112,9 @@ public final class Platform {
             statuses.add(new ComponentStatus(component, process.map(ProcessHandle::pid).orElse(-1L), process.isPresent(),
                     process.isPresent(), endpoints.getOrDefault(component.startsWith("kafka-") ? "kafka" : component, "")));
         }
+        Optional<ProcessHandle> providerProcess = ChildProcess.recordedProcess(layout.pidFile(PlatformLayout.PROVIDER));
+        statuses.add(new ComponentStatus(PlatformLayout.PROVIDER, providerProcess.map(ProcessHandle::pid).orElse(-1L),
+                providerProcess.isPresent(), providerProcess.isPresent() && isProviderReady(layout), layout.providerUrl()));
         for (ServiceSpec service : layout.services()) {
             Optional<ProcessHandle> process = ChildProcess.recordedProcess(layout.pidFile(service.name()));
             boolean ready = process.isPresent() && isReady(service);
@@ -136,6 +147,35 @@ public final class Platform {
         return process;
     }
 
+    /**
+     * The payment provider stub in its own JVM, on its own database: the services reach it only
+     * over HTTP, as they would a real provider. Its classes ship with the sandbox (same classpath).
+     */
+    private static ChildProcess startProvider(PlatformLayout layout, RunningInfra infra, Progress progress) {
+        long begin = System.nanoTime();
+        List<String> command = List.of(Jdk.javaExecutable(21).toString(), "-Xms32m", "-Xmx192m", "-XX:+UseSerialGC",
+                "-Dorderflow.marker=" + layout.infra().marker(), "-Dorderflow.component=" + PlatformLayout.PROVIDER,
+                "-cp", System.getProperty("java.class.path"), "dev.orderflow.provider.PaymentProviderMain",
+                "--port", String.valueOf(layout.providerPort()),
+                "--jdbc-url", infra.jdbcUrl(PlatformLayout.PROVIDER_DATABASE),
+                "--user", infra.username(), "--password", infra.password());
+        ChildProcess process = ChildProcess.start(PlatformLayout.PROVIDER, command, layout.infra().marker(),
+                layout.stateDir().resolve("work").resolve(PlatformLayout.PROVIDER), layout.logFile(PlatformLayout.PROVIDER),
+                layout.pidFile(PlatformLayout.PROVIDER), Map.of(), layout.infra().owned());
+        try {
+            process.awaitReady(SERVICE_START_TIMEOUT, () -> isProviderReady(layout));
+        } catch (RuntimeException e) {
+            process.stop();
+            throw e;
+        }
+        progress.ready(PlatformLayout.PROVIDER, layout.providerUrl(), Duration.ofNanos(System.nanoTime() - begin));
+        return process;
+    }
+
+    private static boolean isProviderReady(PlatformLayout layout) {
+        return answers200(layout.providerUrl() + "/v1/admin/faults");
+    }
+
     /** Everything a service needs to know about the platform, as Quarkus configuration. */
     static Map<String, String> serviceConfig(RunningInfra infra, ServiceSpec service) {
         Map<String, String> config = new LinkedHashMap<>();
@@ -154,8 +194,12 @@ public final class Platform {
     }
 
     static boolean isReady(ServiceSpec service) {
+        return answers200(service.url() + "/q/health/ready");
+    }
+
+    private static boolean answers200(String url) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(service.url() + "/q/health/ready"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(3)).GET().build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {

@@ -11,12 +11,15 @@ import java.util.Map;
  * in the README (each can be overridden by an environment variable); tests take free ports and a
  * state directory under target/.
  */
-public record PlatformLayout(Path root, InfraSpec infra, List<ServiceSpec> services) {
+public record PlatformLayout(Path root, InfraSpec infra, List<ServiceSpec> services, int providerPort) {
 
     public static final int ORDER_PORT = 8081;
     public static final int INVENTORY_PORT = 8082;
     public static final int PAYMENT_PORT = 8083;
     public static final int SHIPPING_PORT = 8084;
+    public static final int PROVIDER_PORT = 8090;
+    public static final String PROVIDER = "payment-provider";
+    public static final String PROVIDER_DATABASE = "payment_provider_db";
     public static final int KAFKA_PORT = 19092;
     public static final int REGISTRY_PORT = 18080;
     public static final int POSTGRES_PORT = 15432;
@@ -33,6 +36,11 @@ public record PlatformLayout(Path root, InfraSpec infra, List<ServiceSpec> servi
         return infra.pidDir().resolve(component + ".pid");
     }
 
+    /** The payment provider stub: an external system from the services' point of view. */
+    public String providerUrl() {
+        return "http://127.0.0.1:" + providerPort;
+    }
+
     public ServiceSpec service(String name) {
         return services.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown service " + name));
@@ -47,23 +55,27 @@ public record PlatformLayout(Path root, InfraSpec infra, List<ServiceSpec> servi
                 port("ORDERFLOW_REGISTRY_PORT", REGISTRY_PORT), port("ORDERFLOW_POSTGRES_PORT", POSTGRES_PORT),
                 System.getenv("ORDERFLOW_POSTGRES_URL"), InfraSpec.env("ORDERFLOW_POSTGRES_USER", "postgres"),
                 InfraSpec.env("ORDERFLOW_POSTGRES_PASSWORD", "postgres"), false, false);
+        int providerPort = port("ORDERFLOW_PROVIDER_PORT", PROVIDER_PORT);
         return new PlatformLayout(root, infra, services(port("ORDERFLOW_ORDER_PORT", ORDER_PORT),
                 port("ORDERFLOW_INVENTORY_PORT", INVENTORY_PORT), port("ORDERFLOW_PAYMENT_PORT", PAYMENT_PORT),
-                port("ORDERFLOW_SHIPPING_PORT", SHIPPING_PORT)));
+                port("ORDERFLOW_SHIPPING_PORT", SHIPPING_PORT), providerPort), providerPort);
     }
 
     /** The same platform on free ports with a throw-away state directory, stopped with the test JVM. */
     public static PlatformLayout forTests(Path root, Path stateDir) {
         InfraSpec infra = new InfraSpec(stateDir.toAbsolutePath().normalize(), root.resolve("local-infra-binaries/target"),
                 InfraSpec.Mode.LOCAL, 1, 0, null, true, 0, 0, null, "postgres", "postgres", true, true);
-        return new PlatformLayout(root, infra, services(Ports.free(), Ports.free(), Ports.free(), Ports.free()));
+        int providerPort = Ports.free();
+        return new PlatformLayout(root, infra, services(Ports.free(), Ports.free(), Ports.free(), Ports.free(), providerPort),
+                providerPort);
     }
 
-    private static List<ServiceSpec> services(int order, int inventory, int payment, int shipping) {
+    private static List<ServiceSpec> services(int order, int inventory, int payment, int shipping, int provider) {
         return List.of(
                 new ServiceSpec("order-service", order, "order_db", Map.of()),
                 new ServiceSpec("inventory-service", inventory, "inventory_db", Map.of()),
-                new ServiceSpec("payment-service", payment, "payment_db", Map.of()),
+                new ServiceSpec("payment-service", payment, "payment_db",
+                        Map.of("payment.provider.url", "http://127.0.0.1:" + provider)),
                 new ServiceSpec("shipping-service", shipping, "shipping_db", Map.of()));
     }
 

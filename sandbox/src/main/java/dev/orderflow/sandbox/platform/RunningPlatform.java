@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The platform as started: infrastructure plus the four service processes. */
-public record RunningPlatform(PlatformLayout layout, RunningInfra infra, List<ChildProcess> services) implements AutoCloseable {
+/** The platform as started: infrastructure, the payment provider stub and the four service processes. */
+public record RunningPlatform(PlatformLayout layout, RunningInfra infra, ChildProcess provider, List<ChildProcess> services)
+        implements AutoCloseable {
 
     /** Component name → where it listens, in start order. */
     public Map<String, String> endpoints() {
@@ -15,6 +16,7 @@ public record RunningPlatform(PlatformLayout layout, RunningInfra infra, List<Ch
         endpoints.put("kafka", infra.kafkaBootstrapServers());
         endpoints.put("postgres", infra.postgres().jdbcUrl("<service>_db"));
         infra.registry().ifPresent(r -> endpoints.put("registry", r.apiUrl()));
+        endpoints.put(PlatformLayout.PROVIDER, layout.providerUrl());
         layout.services().forEach(s -> endpoints.put(s.name(), s.url()));
         return endpoints;
     }
@@ -27,6 +29,7 @@ public record RunningPlatform(PlatformLayout layout, RunningInfra infra, List<Ch
     @Override
     public void close() {
         services.parallelStream().forEach(ChildProcess::stop);
+        provider.stop();
         if (layout.infra().owned()) {
             infra.close();
         } else {

@@ -1,57 +1,136 @@
 package dev.orderflow.sandbox.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orderflow.events.CloudEventHeaders;
 import dev.orderflow.events.EventTypes;
+import dev.orderflow.sandbox.check.Anomaly;
+import dev.orderflow.sandbox.check.InvariantChecker;
+import dev.orderflow.sandbox.check.Snapshot;
+import dev.orderflow.sandbox.check.SnapshotReader;
 import dev.orderflow.sandbox.demo.EventReader;
 import dev.orderflow.sandbox.demo.OrderflowClient;
-import dev.orderflow.sandbox.demo.SmokeScenario;
+import dev.orderflow.sandbox.demo.SagaDemo;
+import dev.orderflow.sandbox.workload.OrderPath;
+import dev.orderflow.sandbox.workload.SagaWorkload;
+import dev.orderflow.events.CloudEventHeaders;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
-/** The platform started the way `./orderflow up` starts it: four service JVMs on real Kafka, registry and PostgreSQL. */
+/**
+ * The platform started the way `./orderflow up` starts it: the four services and the payment
+ * provider as separate JVMs on real Kafka, registry and PostgreSQL, driven only through their APIs.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformIT {
-
     private static final Path ROOT = Path.of(System.getProperty("orderflow.home", "..")).toAbsolutePath().normalize();
+    private static final PlatformLayout LAYOUT = PlatformLayout.forTests(ROOT, Path.of("target/platform-it"));
 
-    @Test
-    void anOrderPlacedOverHttpReachesKafkaWithItsEnvelope() {
-        PlatformLayout layout = PlatformLayout.forTests(ROOT, Path.of("target/platform-it"));
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        List<Long> pids;
-        try (RunningPlatform platform = Platform.up(layout, (component, detail, took) -> {})) {
-            pids = platform.services().stream().map(p -> p.pid()).toList();
-            assertThat(Platform.status(layout)).allSatisfy(s -> assertThat(s.ready()).as(s.name()).isTrue());
+    private static RunningPlatform platform;
+    private static OrderflowClient client;
 
-            SmokeScenario.Outcome outcome = new SmokeScenario(new OrderflowClient(platform.url("order-service")),
-                    new EventReader(platform.infra().kafkaBootstrapServers()),
-                    new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+    @BeforeAll
+    static void up() {
+        platform = Platform.up(LAYOUT, (component, detail, took) -> {});
+        client = new OrderflowClient(OrderflowClient.Endpoints.of(LAYOUT));
+    }
 
-            assertThat(outcome.event().header(CloudEventHeaders.TYPE)).isEqualTo(EventTypes.ORDER_PLACED_V1);
-            assertThat(outcome.event().header(CloudEventHeaders.SUBJECT)).isEqualTo(outcome.orderId());
-            assertThat(outcome.payload().getOrderId()).isEqualTo(outcome.orderId());
-            assertThat(printed.toString(StandardCharsets.UTF_8)).contains(outcome.orderId(), EventTypes.ORDER_PLACED_V1);
-        }
+    @AfterAll
+    static void down() {
+        List<Long> pids = platform.services().stream().map(p -> p.pid()).collect(Collectors.toList());
+        pids.add(platform.provider().pid());
+        platform.close();
         assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
-                .as("service pid %d stopped", pid).isFalse());
-        assertThat(Platform.status(layout)).noneSatisfy(s -> assertThat(s.running()).isTrue());
+                .as("pid %d stopped", pid).isFalse());
+        assertThat(Platform.status(LAYOUT)).noneSatisfy(s -> assertThat(s.running()).isTrue());
     }
 
     @Test
+    @Order(1)
+    void demoWalksTheFourPathsOfTheSagaAsTimelines() {
+        assertThat(Platform.status(LAYOUT)).allSatisfy(s -> assertThat(s.ready()).as(s.name()).isTrue());
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        List<SagaDemo.Story> stories = new SagaDemo(client, new EventReader(platform.infra().kafkaBootstrapServers()),
+                new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+
+        assertThat(stories).extracting(SagaDemo.Story::status).startsWith("SHIPPED", "REJECTED", "CANCELLED");
+        assertThat(types(stories.get(0))).containsExactlyInAnyOrder(EventTypes.ORDER_PLACED_V1, EventTypes.INVENTORY_RESERVED_V1,
+                EventTypes.PAYMENT_CAPTURED_V1, EventTypes.SHIPMENT_SCHEDULED_V1, EventTypes.INVENTORY_COMMITTED_V1);
+        assertThat(types(stories.get(1))).containsExactlyInAnyOrder(EventTypes.ORDER_PLACED_V1, EventTypes.INVENTORY_REJECTED_V1);
+        assertThat(types(stories.get(2))).containsExactlyInAnyOrder(EventTypes.ORDER_PLACED_V1, EventTypes.INVENTORY_RESERVED_V1,
+                EventTypes.PAYMENT_FAILED_V1, EventTypes.INVENTORY_RELEASED_V1);
+        SagaDemo.Story cancelled = stories.get(3);
+        assertThat(types(cancelled)).contains(EventTypes.ORDER_CANCELLATION_REQUESTED_V1);
+        if (cancelled.status().equals("CANCELLED")) {
+            assertThat(types(cancelled)).contains(EventTypes.SHIPMENT_CANCELLED_V1).doesNotContain(EventTypes.SHIPMENT_SCHEDULED_V1);
+        } else {
+            assertThat(cancelled.status()).isEqualTo("SHIPPED");
+            assertThat(cancelled.cancellation()).isEqualTo("REFUSED");
+            assertThat(types(cancelled)).doesNotContain(EventTypes.SHIPMENT_CANCELLED_V1);
+        }
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertThat(output).contains(stories.get(0).orderId(), "inventory-service", "InventoryReserved.v1", "=> SHIPPED");
+    }
+
+    @Test
+    @Order(2)
+    void fiveHundredConcurrentOrdersOnEveryPathKeepEveryInvariant() throws Exception {
+        SnapshotReader reader = new SnapshotReader(client);
+        Map<String, Snapshot.Stock> stockBefore = reader.stock();
+        List<SagaWorkload.PlannedOrder> plan = SagaWorkload.plan(500, 42);
+
+        List<SagaWorkload.PlacedOrder> placed = SagaWorkload.run(plan, client, 16);
+
+        assertThat(placed).allSatisfy(p -> assertThat(p.error()).as("order %d", p.plan().index()).isNull());
+        assertThat(placed).allSatisfy(p -> assertThat(p.placeStatuses()).as("order %d", p.plan().index()).containsOnly(201));
+        List<String> orderIds = placed.stream().map(SagaWorkload.PlacedOrder::orderId).toList();
+        assertThat(reader.awaitTerminal(orderIds, Duration.ofMinutes(5))).as("orders not terminal after 5 min").isEmpty();
+
+        Snapshot snapshot = reader.read(placed, stockBefore, Map.of());
+        List<Anomaly> anomalies = InvariantChecker.check(snapshot);
+        assertThat(anomalies).as("invariant violations").isEmpty();
+
+        Map<OrderPath, Map<String, Long>> outcomes = placed.stream().collect(Collectors.groupingBy(p -> p.plan().path(),
+                Collectors.groupingBy(p -> snapshot.orders().get(p.orderId()).status(), Collectors.counting())));
+        assertThat(outcomes.get(OrderPath.HAPPY)).containsOnlyKeys("SHIPPED");
+        assertThat(outcomes.get(OrderPath.DUPLICATE_POST)).containsOnlyKeys("SHIPPED");
+        assertThat(outcomes.get(OrderPath.OUT_OF_STOCK)).containsOnlyKeys("REJECTED");
+        assertThat(outcomes.get(OrderPath.DECLINED)).containsOnlyKeys("CANCELLED");
+        assertThat(outcomes.get(OrderPath.CANCELLED)).containsKey("CANCELLED").doesNotContainKey("REJECTED");
+        assertThat(placed.stream().filter(p -> p.plan().path() == OrderPath.DUPLICATE_POST))
+                .allSatisfy(p -> assertThat(p.orderIds()).hasSize(3).containsOnly(p.orderId()));
+        assertThat(snapshot.charges().stream().filter(Snapshot.Charge::captured).count())
+                .as("captures at the provider").isGreaterThan(outcomes.get(OrderPath.HAPPY).get("SHIPPED"));
+    }
+
+    @Test
+    @Order(3)
     void aServicePortTakenByAnotherProcessIsRefusedBeforeAnythingStarts() throws Exception {
         PlatformLayout layout = PlatformLayout.forTests(ROOT, Path.of("target/platform-port-taken"));
         int orderPort = layout.service("order-service").port();
         try (var stranger = new java.net.ServerSocket(orderPort, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Platform.up(layout, (component, detail, took) -> {}))
+            assertThatThrownBy(() -> Platform.up(layout, (component, detail, took) -> {}))
                     .hasMessageContaining("order-service cannot start")
                     .hasMessageContaining(String.valueOf(orderPort))
                     .hasMessageContaining("ORDERFLOW_ORDER_PORT");
         }
         assertThat(Platform.status(layout)).noneSatisfy(s -> assertThat(s.running()).isTrue());
+    }
+
+    private static List<String> types(SagaDemo.Story story) {
+        return story.timeline().stream().map(e -> e.header(CloudEventHeaders.TYPE)).toList();
     }
 }

@@ -1,0 +1,35 @@
+package dev.orderflow.sandbox.check;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The platform's final state as the checker sees it, read through the public APIs: orders and their
+ * histories, stock per SKU before and after the run, the provider's ledger, shipments per order.
+ *
+ * @param acknowledged idempotency key → every order id a 2xx answer of {@code POST /orders} returned for it
+ * @param orders order id → state, for every acknowledged order that order-service still knows
+ * @param restocked units added per SKU during the run
+ */
+public record Snapshot(
+        Map<String, List<String>> acknowledged,
+        Map<String, Order> orders,
+        Map<String, Stock> stockBefore,
+        Map<String, Stock> stockAfter,
+        Map<String, Integer> restocked,
+        List<Charge> charges,
+        Map<String, Integer> shipmentsPerOrder) {
+
+    public record Order(String orderId, String status, BigDecimal total, Map<String, Integer> quantities, List<String> history) {}
+
+    public record Stock(int available, int reserved, int shipped) {
+        int total() {
+            return available + reserved + shipped;
+        }
+    }
+
+    /** One charge in the provider's ledger and what was refunded of it. */
+    public record Charge(String chargeId, String idempotencyKey, String orderId, BigDecimal amount, boolean captured,
+            BigDecimal refunded) {}
+}

@@ -1,0 +1,122 @@
+package dev.orderflow.sandbox.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.sandbox.demo.OrderflowClient;
+import dev.orderflow.sandbox.workload.SagaWorkload;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** Reads a {@link Snapshot} through the public APIs of the services and the payment provider's ledger. */
+public final class SnapshotReader {
+    /** The documented catalogue (README). */
+    public static final List<String> CATALOGUE = List.of("KB-001", "MS-002", "MN-003", "HS-004", "CB-005", "LS-006");
+
+    private final OrderflowClient client;
+
+    public SnapshotReader(OrderflowClient client) {
+        this.client = client;
+    }
+
+    public Map<String, Snapshot.Stock> stock() {
+        Map<String, Snapshot.Stock> stock = new LinkedHashMap<>();
+        for (String sku : CATALOGUE) {
+            JsonNode body = require(client.stock(sku), "GET /inventory/" + sku);
+            stock.put(sku, new Snapshot.Stock(body.path("available").asInt(), body.path("reserved").asInt(), body.path("shipped").asInt()));
+        }
+        return stock;
+    }
+
+    /**
+     * Waits until every order is terminal or {@code timeout} passes; returns the ids still running
+     * (empty when the platform is quiescent).
+     */
+    public List<String> awaitTerminal(List<String> orderIds, Duration timeout) throws InterruptedException {
+        List<String> running = new ArrayList<>(orderIds);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!running.isEmpty() && System.nanoTime() < deadline) {
+            running.removeIf(id -> {
+                OrderflowClient.Reply reply = client.order(id);
+                return reply.status() == 404 || InvariantChecker.TERMINAL.contains(reply.body().path("status").asText());
+            });
+            if (!running.isEmpty()) {
+                Thread.sleep(500);
+            }
+        }
+        return running;
+    }
+
+    /** The final state of the orders the workload was told about. */
+    public Snapshot read(List<SagaWorkload.PlacedOrder> placed, Map<String, Snapshot.Stock> stockBefore,
+            Map<String, Integer> restocked) {
+        Map<String, List<String>> acknowledged = new LinkedHashMap<>();
+        placed.forEach(p -> acknowledged.put(p.plan().idempotencyKey(), p.orderIds()));
+        List<String> orderIds = acknowledged.values().stream().flatMap(List::stream).distinct().toList();
+
+        ExecutorService readers = Executors.newFixedThreadPool(8);
+        try {
+            Map<String, Snapshot.Order> orders = new HashMap<>();
+            Map<String, Integer> shipments = new HashMap<>();
+            List<CompletableFuture<Void>> reads = orderIds.stream().map(id -> CompletableFuture.runAsync(() -> {
+                OrderflowClient.Reply order = client.order(id);
+                int shipmentCount = shipmentsOf(id);
+                synchronized (orders) {
+                    if (order.status() == 200) {
+                        orders.put(id, order(order.body()));
+                    }
+                    shipments.put(id, shipmentCount);
+                }
+            }, readers)).toList();
+            reads.forEach(CompletableFuture::join);
+            return new Snapshot(acknowledged, orders, stockBefore, stock(), restocked, charges(), shipments);
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
+    private static Snapshot.Order order(JsonNode body) {
+        Map<String, Integer> quantities = new LinkedHashMap<>();
+        body.path("lines").forEach(line -> quantities.merge(line.path("sku").asText(), line.path("quantity").asInt(), Integer::sum));
+        List<String> history = new ArrayList<>();
+        body.path("history").forEach(step -> history.add(step.path("to").asText()));
+        return new Snapshot.Order(body.path("orderId").asText(), body.path("status").asText(),
+                new BigDecimal(body.path("total").asText()), quantities, history);
+    }
+
+    private int shipmentsOf(String orderId) {
+        OrderflowClient.Reply reply = client.shipments(orderId);
+        if (reply.status() == 404) {
+            return 0;
+        }
+        // shipping keeps at most one shipment per order (unique key); the API shows it or null
+        return require(reply, "GET /shipments?orderId=" + orderId).path("shipment").isObject() ? 1 : 0;
+    }
+
+    /** The provider's ledger as charges with what was refunded of each. */
+    private List<Snapshot.Charge> charges() {
+        JsonNode ledger = require(client.ledger(), "GET /v1/ledger");
+        Map<String, BigDecimal> refunded = new HashMap<>();
+        ledger.path("refunds").forEach(refund -> refunded.merge(refund.path("chargeId").asText(),
+                new BigDecimal(refund.path("amount").asText()), BigDecimal::add));
+        List<Snapshot.Charge> charges = new ArrayList<>();
+        ledger.path("charges").forEach(charge -> charges.add(new Snapshot.Charge(charge.path("chargeId").asText(),
+                charge.path("idempotencyKey").asText(), charge.path("reference").asText(),
+                new BigDecimal(charge.path("amount").asText()), "captured".equals(charge.path("status").asText()),
+                refunded.getOrDefault(charge.path("chargeId").asText(), BigDecimal.ZERO))));
+        return charges;
+    }
+
+    private static JsonNode require(OrderflowClient.Reply reply, String what) {
+        if (reply.status() != 200) {
+            throw new IllegalStateException(what + " answered " + reply.status() + ": " + reply.body());
+        }
+        return reply.body();
+    }
+}
