@@ -44,9 +44,16 @@ public class RequestProblemMappers {
         return Problems.response(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(), Map.of());
     }
 
-    /** Drops the method and parameter prefix, e.g. {@code place.request.lines[0].quantity} → {@code lines[0].quantity}. */
+    /**
+     * Drops the method and parameter prefix: {@code place.request.lines[0].quantity} →
+     * {@code lines[0].quantity}; a query or path parameter keeps its name, {@code list.limit} → {@code limit}.
+     */
     static String fieldOf(String path) {
         String[] parts = path.split("\\.", 3);
-        return parts.length == 3 ? parts[2] : path;
+        return switch (parts.length) {
+            case 3 -> parts[2];
+            case 2 -> parts[1];
+            default -> path;
+        };
     }
 }
