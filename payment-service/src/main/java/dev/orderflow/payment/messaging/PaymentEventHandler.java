@@ -1,0 +1,116 @@
+package dev.orderflow.payment.messaging;
+
+import dev.orderflow.events.AvroCodec;
+import dev.orderflow.events.EventCatalog;
+import dev.orderflow.events.EventTypes;
+import dev.orderflow.events.inventory.v1.InventoryReserved;
+import dev.orderflow.events.order.v1.OrderPlaced;
+import dev.orderflow.events.shipping.v1.ShipmentCancelled;
+import dev.orderflow.messaging.failure.PermanentFailureException;
+import dev.orderflow.messaging.inbox.EventHandler;
+import dev.orderflow.messaging.inbox.HandlerOutcome;
+import dev.orderflow.messaging.inbox.IncomingEvent;
+import dev.orderflow.payment.domain.IllegalPaymentTransition;
+import dev.orderflow.payment.service.PaymentOutcome;
+import dev.orderflow.payment.service.PaymentService;
+import dev.orderflow.payment.service.RememberOrder;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.jboss.logging.Logger;
+
+/**
+ * payment-service's reaction to the saga, for all its channels (one consumer name, so the inbox
+ * and parking are shared). Runs inside the inbox transaction:
+ *
+ * <ul>
+ *   <li>{@code OrderPlaced} → remember customer and total ({@code PENDING})
+ *   <li>{@code InventoryReserved} → capture at the provider → {@code PaymentCaptured} | {@code PaymentFailed}
+ *   <li>{@code ShipmentCancelled} → refund a capture → {@code PaymentRefunded}, or cancel a pending payment
+ *   <li>every other type on these topics → consumed without effect (keeps the sequence moving)
+ * </ul>
+ *
+ * An event for an order whose {@code OrderPlaced} is not applied yet (other topic) is parked; a
+ * transition the payment table dead-letters and an undecodable or invalid payload are permanent
+ * failures; a provider that does not answer is transient (retried with the same idempotency key).
+ */
+@ApplicationScoped
+public class PaymentEventHandler implements EventHandler {
+    static final String CONSUMER = "payment-service";
+    private static final Logger LOG = Logger.getLogger(PaymentEventHandler.class);
+
+    private final PaymentService payments;
+
+    PaymentEventHandler(PaymentService payments) {
+        this.payments = payments;
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public HandlerOutcome handle(IncomingEvent event) {
+        try {
+            return switch (event.type()) {
+                case EventTypes.ORDER_PLACED_V1 -> remember(event, decode(event, OrderPlaced.class));
+                case EventTypes.INVENTORY_RESERVED_V1 -> {
+                    decode(event, InventoryReserved.class);
+                    yield outcome(event, payments.capture(orderId(event)));
+                }
+                case EventTypes.SHIPMENT_CANCELLED_V1 -> {
+                    decode(event, ShipmentCancelled.class);
+                    yield outcome(event, payments.cancel(orderId(event)));
+                }
+                default -> HandlerOutcome.applied();
+            };
+        } catch (IllegalPaymentTransition refused) {
+            throw new PermanentFailureException(refused.getMessage(), refused);
+        }
+    }
+
+    private HandlerOutcome remember(IncomingEvent event, OrderPlaced placed) {
+        RememberOrder order = new RememberOrder(orderId(event), placed.getCustomerId(), placed.getTotal().getAmount(),
+                placed.getTotal().getCurrency());
+        try {
+            return outcome(event, payments.remember(order));
+        } catch (IllegalArgumentException invalid) {
+            throw new PermanentFailureException("OrderPlaced cannot be paid: " + invalid.getMessage(), invalid);
+        }
+    }
+
+    private static HandlerOutcome outcome(IncomingEvent event, PaymentOutcome outcome) {
+        return switch (outcome) {
+            case NO_PAYMENT -> HandlerOutcome.awaiting("OrderPlaced " + event.subject());
+            case IGNORED -> {
+                LOG.infof("%s for order %s ignored: its payment is already past that step", event.type(), event.subject());
+                yield HandlerOutcome.applied();
+            }
+            default -> HandlerOutcome.applied();
+        };
+    }
+
+    private static UUID orderId(IncomingEvent event) {
+        try {
+            return UUID.fromString(event.subject());
+        } catch (IllegalArgumentException notAnOrderId) {
+            throw new PermanentFailureException(event.type() + " has subject " + event.subject() + ", not an order id", notAnOrderId);
+        }
+    }
+
+    /** Decodes the payload; one that does not decode, or names another order than the key, can never be applied. */
+    private static <T extends SpecificRecord> T decode(IncomingEvent event, Class<T> type) {
+        T record;
+        try {
+            record = AvroCodec.decode(event.payload(), EventCatalog.of(type));
+        } catch (RuntimeException undecodable) {
+            throw new PermanentFailureException("cannot decode " + event.type() + ": " + undecodable.getMessage(), undecodable);
+        }
+        Object orderId = record.get(record.getSchema().getField("orderId").pos());
+        if (!event.subject().equals(String.valueOf(orderId))) {
+            throw new PermanentFailureException(event.type() + " for order " + orderId + " arrived with subject " + event.subject());
+        }
+        return record;
+    }
+}
