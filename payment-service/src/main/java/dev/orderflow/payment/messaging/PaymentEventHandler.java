@@ -1,7 +1,5 @@
 package dev.orderflow.payment.messaging;
 
-import dev.orderflow.events.AvroCodec;
-import dev.orderflow.events.EventCatalog;
 import dev.orderflow.events.EventTypes;
 import dev.orderflow.events.inventory.v1.InventoryReserved;
 import dev.orderflow.events.order.v1.OrderPlaced;
@@ -16,7 +14,6 @@ import dev.orderflow.payment.service.PaymentService;
 import dev.orderflow.payment.service.RememberOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
-import org.apache.avro.specific.SpecificRecord;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,6 +34,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class PaymentEventHandler implements EventHandler {
     static final String CONSUMER = "payment-service";
+    /** The payload field every saga event names its order in; it must equal the record key. */
+    private static final String ORDER_ID = "orderId";
     private static final Logger LOG = Logger.getLogger(PaymentEventHandler.class);
 
     private final PaymentService payments;
@@ -54,13 +53,13 @@ public class PaymentEventHandler implements EventHandler {
     public HandlerOutcome handle(IncomingEvent event) {
         try {
             return switch (event.type()) {
-                case EventTypes.ORDER_PLACED_V1 -> remember(event, decode(event, OrderPlaced.class));
+                case EventTypes.ORDER_PLACED_V1 -> remember(event, event.payloadAs(OrderPlaced.class, ORDER_ID));
                 case EventTypes.INVENTORY_RESERVED_V1 -> {
-                    decode(event, InventoryReserved.class);
+                    event.payloadAs(InventoryReserved.class, ORDER_ID);
                     yield outcome(event, payments.capture(orderId(event)));
                 }
                 case EventTypes.SHIPMENT_CANCELLED_V1 -> {
-                    decode(event, ShipmentCancelled.class);
+                    event.payloadAs(ShipmentCancelled.class, ORDER_ID);
                     yield outcome(event, payments.cancel(orderId(event)));
                 }
                 default -> HandlerOutcome.applied();
@@ -97,20 +96,5 @@ public class PaymentEventHandler implements EventHandler {
         } catch (IllegalArgumentException notAnOrderId) {
             throw new PermanentFailureException(event.type() + " has subject " + event.subject() + ", not an order id", notAnOrderId);
         }
-    }
-
-    /** Decodes the payload; one that does not decode, or names another order than the key, can never be applied. */
-    private static <T extends SpecificRecord> T decode(IncomingEvent event, Class<T> type) {
-        T record;
-        try {
-            record = AvroCodec.decode(event.payload(), EventCatalog.of(type));
-        } catch (RuntimeException undecodable) {
-            throw new PermanentFailureException("cannot decode " + event.type() + ": " + undecodable.getMessage(), undecodable);
-        }
-        Object orderId = record.get(record.getSchema().getField("orderId").pos());
-        if (!event.subject().equals(String.valueOf(orderId))) {
-            throw new PermanentFailureException(event.type() + " for order " + orderId + " arrived with subject " + event.subject());
-        }
-        return record;
     }
 }

@@ -13,7 +13,7 @@ import dev.orderflow.payment.persistence.PaymentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.function.Function;
 import java.util.UUID;
 
 /**
@@ -58,15 +58,9 @@ public class PaymentService {
      */
     @Transactional
     public PaymentOutcome capture(UUID orderId) {
-        Optional<Payment> found = payments.lock(orderId);
-        if (found.isEmpty()) {
-            return PaymentOutcome.NO_PAYMENT;
-        }
-        Payment payment = found.get();
-        if (!allowed(payment, PaymentStatus.CAPTURED)) {
-            return PaymentOutcome.IGNORED;
-        }
-        return captureAtProvider(payment);
+        return withLocked(orderId, payment -> allowed(payment, PaymentStatus.CAPTURED)
+                ? captureAtProvider(payment)
+                : PaymentOutcome.IGNORED);
     }
 
     /**
@@ -81,11 +75,10 @@ public class PaymentService {
      */
     @Transactional
     public PaymentOutcome cancel(UUID orderId) {
-        Optional<Payment> found = payments.lock(orderId);
-        if (found.isEmpty()) {
-            return PaymentOutcome.NO_PAYMENT;
-        }
-        Payment payment = found.get();
+        return withLocked(orderId, this::cancelLocked);
+    }
+
+    private PaymentOutcome cancelLocked(Payment payment) {
         PaymentStatus target = payment.status == PaymentStatus.CAPTURED ? PaymentStatus.REFUNDED : PaymentStatus.CANCELLED;
         if (!allowed(payment, target)) {
             return PaymentOutcome.IGNORED;
@@ -93,7 +86,7 @@ public class PaymentService {
         if (target == PaymentStatus.REFUNDED) {
             return refundAtProvider(payment);
         }
-        if (!payments.captureWasAttempted(orderId)) {
+        if (!payments.captureWasAttempted(payment.orderId)) {
             payment.cancel(PaymentEvents.now());
             return PaymentOutcome.CANCELLED;
         }
@@ -104,6 +97,11 @@ public class PaymentService {
     @Transactional
     public Payment paymentOf(UUID orderId) {
         return payments.findByOrder(orderId).orElseThrow(() -> new PaymentNotFound(orderId));
+    }
+
+    /** Runs {@code step} on the order's row-locked payment; none yet → {@link PaymentOutcome#NO_PAYMENT}. */
+    private PaymentOutcome withLocked(UUID orderId, Function<Payment, PaymentOutcome> step) {
+        return payments.lock(orderId).map(step).orElse(PaymentOutcome.NO_PAYMENT);
     }
 
     private PaymentOutcome captureAtProvider(Payment payment) {

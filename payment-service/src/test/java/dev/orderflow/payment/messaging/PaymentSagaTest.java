@@ -28,6 +28,7 @@ import dev.orderflow.payment.service.PaymentOutcome;
 import dev.orderflow.payment.service.PaymentService;
 import dev.orderflow.payment.testing.PaymentProviderResource;
 import dev.orderflow.payment.testing.ProviderLedger;
+import dev.orderflow.testing.Outboxes;
 import dev.orderflow.testing.SagaEvents;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,9 +37,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -93,8 +91,7 @@ class PaymentSagaTest {
     void capturesTheOrderTotalOnceWhenInventoryIsReserved() {
         String orderId = newOrderId();
 
-        saga.send(record(orderPlaced(orderId, "c-1", new BigDecimal("25.50"), "KB-001", 1), ORDER_SERVICE, orderId, 1));
-        saga.send(record(inventoryReserved(orderId, "KB-001", 1), INVENTORY_SERVICE, orderId, 1));
+        placeAndReserve(orderId, "c-1", "25.50");
 
         assertThat(saga.awaitPublishedTypes(orderId, 1)).containsExactly(EventTypes.PAYMENT_CAPTURED_V1);
         PaymentCaptured captured = decode(saga.publishedFor(orderId).get(0), PaymentCaptured.class);
@@ -120,7 +117,7 @@ class PaymentSagaTest {
         assertThat(provider.chargesOf(orderId)).isEmpty();
         given().queryParam("orderId", orderId).when().get("/payments").then().statusCode(404);
 
-        saga.send(record(orderPlaced(orderId, "c-1", new BigDecimal("12.00"), "KB-001", 1), ORDER_SERVICE, orderId, 1));
+        place(orderId, "c-1", "12.00");
 
         assertThat(saga.awaitPublishedTypes(orderId, 1)).containsExactly(EventTypes.PAYMENT_CAPTURED_V1);
         assertThat(onlyCharge(orderId)).containsEntry("status", "captured").containsEntry("amount", "12.00");
@@ -131,8 +128,7 @@ class PaymentSagaTest {
     void declinedCustomerFailsThePaymentAndIsNeverCaptured() {
         String orderId = newOrderId();
 
-        saga.send(record(orderPlaced(orderId, "decline-joe", new BigDecimal("30.00"), "KB-001", 1), ORDER_SERVICE, orderId, 1));
-        saga.send(record(inventoryReserved(orderId, "KB-001", 1), INVENTORY_SERVICE, orderId, 1));
+        placeAndReserve(orderId, "decline-joe", "30.00");
 
         assertThat(saga.awaitPublishedTypes(orderId, 1)).containsExactly(EventTypes.PAYMENT_FAILED_V1);
         PaymentFailed failed = decode(saga.publishedFor(orderId).get(0), PaymentFailed.class);
@@ -148,8 +144,7 @@ class PaymentSagaTest {
     void amountOverTheProviderLimitFailsWithAmountOverLimit() {
         String orderId = newOrderId();
 
-        saga.send(record(orderPlaced(orderId, "c-1", new BigDecimal("1500.00"), "MN-003", 5), ORDER_SERVICE, orderId, 1));
-        saga.send(record(inventoryReserved(orderId, "MN-003", 5), INVENTORY_SERVICE, orderId, 1));
+        placeAndReserve(orderId, "c-1", "1500.00");
 
         assertThat(saga.awaitPublishedTypes(orderId, 1)).containsExactly(EventTypes.PAYMENT_FAILED_V1);
         assertThat(decode(saga.publishedFor(orderId).get(0), PaymentFailed.class).getReason())
@@ -160,7 +155,7 @@ class PaymentSagaTest {
     @Test
     void duplicateAndRepublishedInventoryReservedChargeOnce() {
         String orderId = newOrderId();
-        saga.send(record(orderPlaced(orderId, "c-1", new BigDecimal("40.00"), "KB-001", 1), ORDER_SERVICE, orderId, 1));
+        place(orderId, "c-1", "40.00");
         ProducerRecord<String, byte[]> reserved = record(inventoryReserved(orderId, "KB-001", 1), INVENTORY_SERVICE, orderId, 1);
 
         saga.send(reserved);
@@ -181,8 +176,7 @@ class PaymentSagaTest {
         provider.setFaults(0, 0, 1.0);
         String orderId = newOrderId();
 
-        saga.send(record(orderPlaced(orderId, "c-1", new BigDecimal("55.00"), "KB-001", 1), ORDER_SERVICE, orderId, 1));
-        RecordMetadata reserved = saga.send(record(inventoryReserved(orderId, "KB-001", 1), INVENTORY_SERVICE, orderId, 1));
+        RecordMetadata reserved = placeAndReserve(orderId, "c-1", "55.00");
 
         assertThat(saga.awaitPublishedTypes(orderId, 1)).containsExactly(EventTypes.PAYMENT_CAPTURED_V1);
         saga.awaitConsumed(reserved);
@@ -201,7 +195,7 @@ class PaymentSagaTest {
         String orderId = newOrderId();
         double retriesBefore = transientRetries();
 
-        saga.send(record(orderPlaced(orderId, "c-1", new BigDecimal("18.00"), "KB-001", 1), ORDER_SERVICE, orderId, 1));
+        place(orderId, "c-1", "18.00");
         // the order first, so the capture runs on the delivery itself (a parked one is retried by the sweep instead)
         await().atMost(Duration.ofSeconds(60)).until(() -> paymentStatusCode(orderId) == 200);
         saga.send(record(inventoryReserved(orderId, "KB-001", 1), INVENTORY_SERVICE, orderId, 1));
@@ -219,8 +213,7 @@ class PaymentSagaTest {
     @Test
     void refundsOnceWhenShipmentIsCancelledAfterCapture() {
         String orderId = newOrderId();
-        saga.send(record(orderPlaced(orderId, "c-1", new BigDecimal("70.00"), "KB-001", 1), ORDER_SERVICE, orderId, 1));
-        saga.send(record(inventoryReserved(orderId, "KB-001", 1), INVENTORY_SERVICE, orderId, 1));
+        placeAndReserve(orderId, "c-1", "70.00");
         saga.awaitPublishedTypes(orderId, 1);
 
         ProducerRecord<String, byte[]> cancelled = record(shipmentCancelled(orderId), SHIPPING_SERVICE, orderId, 1);
@@ -246,7 +239,7 @@ class PaymentSagaTest {
     @Test
     void cancellationBeforeInventoryReservedNeverCharges() {
         String orderId = newOrderId();
-        saga.send(record(orderPlaced(orderId, "c-1", new BigDecimal("20.00"), "KB-001", 1), ORDER_SERVICE, orderId, 1));
+        place(orderId, "c-1", "20.00");
         saga.awaitConsumed(saga.send(record(shipmentCancelled(orderId), SHIPPING_SERVICE, orderId, 1)));
         assertThat(payment(orderId).getString("status")).isEqualTo("CANCELLED");
 
@@ -261,7 +254,7 @@ class PaymentSagaTest {
     @Test
     void cancellationOfACaptureInDoubtResolvesItWithTheSameKeyAndRefunds() {
         String orderId = newOrderId();
-        saga.send(record(orderPlaced(orderId, "c-1", new BigDecimal("33.00"), "KB-001", 1), ORDER_SERVICE, orderId, 1));
+        place(orderId, "c-1", "33.00");
         await().atMost(Duration.ofSeconds(60)).until(() -> paymentStatusCode(orderId) == 200);
 
         // The capture is sent, the provider charges and never answers: payment-service cannot know.
@@ -286,8 +279,7 @@ class PaymentSagaTest {
     @Test
     void cancellationAfterADeclineChangesNothing() {
         String orderId = newOrderId();
-        saga.send(record(orderPlaced(orderId, "decline-ann", new BigDecimal("9.00"), "KB-001", 1), ORDER_SERVICE, orderId, 1));
-        saga.send(record(inventoryReserved(orderId, "KB-001", 1), INVENTORY_SERVICE, orderId, 1));
+        placeAndReserve(orderId, "decline-ann", "9.00");
         saga.awaitPublishedTypes(orderId, 1);
 
         saga.awaitConsumed(saga.send(record(shipmentCancelled(orderId), SHIPPING_SERVICE, orderId, 1)));
@@ -314,6 +306,16 @@ class PaymentSagaTest {
         assertThat(paymentStatusCode(orderId)).isEqualTo(404);
     }
 
+    /** The other services' part of the happy path: order-service places the order, inventory reserves it. */
+    private RecordMetadata placeAndReserve(String orderId, String customerId, String total) {
+        place(orderId, customerId, total);
+        return saga.send(record(inventoryReserved(orderId, "KB-001", 1), INVENTORY_SERVICE, orderId, 1));
+    }
+
+    private RecordMetadata place(String orderId, String customerId, String total) {
+        return saga.send(record(orderPlaced(orderId, customerId, new BigDecimal(total), "KB-001", 1), ORDER_SERVICE, orderId, 1));
+    }
+
     private Map<String, Object> onlyCharge(String orderId) {
         List<Map<String, Object>> charges = provider.chargesOf(orderId);
         assertThat(charges).as("the provider's charges for order %s", orderId).hasSize(1);
@@ -333,17 +335,7 @@ class PaymentSagaTest {
     }
 
     private void awaitOutboxDrained() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> unpublishedOutboxRows() == 0);
-    }
-
-    private long unpublishedOutboxRows() {
-        try (Connection c = dataSource.getConnection();
-                ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM messaging_outbox WHERE published_at IS NULL")) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        Outboxes.awaitDrained(dataSource);
     }
 
     private static <T extends org.apache.avro.specific.SpecificRecord> T decode(ConsumerRecord<String, byte[]> record, Class<T> type) {
