@@ -196,6 +196,23 @@ class PaymentProviderTest {
     }
 
     @Test
+    void refundThenTimeoutCommitsTheRefundAndTheSameKeyRecoversIt() throws Exception {
+        String order = newReference();
+        String chargeId = client.charge("k-" + order, chargeBody(order, "c-1", "19.00")).text("chargeId");
+        provider.setFaults(new FaultSettings(0, 0, 1.0, 7));
+
+        assertThatThrownBy(() -> client.refund(chargeId, "r-" + order, Duration.ofSeconds(1)))
+                .hasCauseInstanceOf(HttpTimeoutException.class);
+        List<JsonNode> committed = refundsOf(chargeId);
+        assertThat(committed).hasSize(1);
+
+        Answer retry = client.refund(chargeId, "r-" + order);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.text("refundId")).isEqualTo(committed.get(0).get("refundId").asText());
+        assertThat(refundsOf(chargeId)).hasSize(1);
+    }
+
+    @Test
     void injectedErrorAnswers503AndChargesNothing() throws Exception {
         provider.setFaults(new FaultSettings(0, 1.0, 0, 7));
         String order = newReference();

@@ -47,8 +47,12 @@ final class ProviderClient {
     }
 
     Answer refund(String chargeId, String key) throws InterruptedException {
+        return refund(chargeId, key, Duration.ofSeconds(30));
+    }
+
+    Answer refund(String chargeId, String key, Duration timeout) throws InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/v1/charges/" + chargeId + "/refunds"))
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody());
+                .timeout(timeout).POST(HttpRequest.BodyPublishers.noBody());
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
