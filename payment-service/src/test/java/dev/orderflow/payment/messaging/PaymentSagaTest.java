@@ -155,7 +155,7 @@ class PaymentSagaTest {
     @Test
     void duplicateAndRepublishedInventoryReservedChargeOnce() {
         String orderId = newOrderId();
-        place(orderId, "c-1", "40.00");
+        placeAndAwaitPayment(orderId, "40.00"); // so every copy below meets the payment, none is parked
         ProducerRecord<String, byte[]> reserved = record(inventoryReserved(orderId, "KB-001", 1), INVENTORY_SERVICE, orderId, 1);
 
         saga.send(reserved);
@@ -195,9 +195,8 @@ class PaymentSagaTest {
         String orderId = newOrderId();
         double retriesBefore = transientRetries();
 
-        place(orderId, "c-1", "18.00");
         // the order first, so the capture runs on the delivery itself (a parked one is retried by the sweep instead)
-        await().atMost(Duration.ofSeconds(60)).until(() -> paymentStatusCode(orderId) == 200);
+        placeAndAwaitPayment(orderId, "18.00");
         saga.send(record(inventoryReserved(orderId, "KB-001", 1), INVENTORY_SERVICE, orderId, 1));
         // the capture was refused at least once (503) and is being retried on the same record
         await().atMost(Duration.ofSeconds(60)).until(() -> transientRetries() > retriesBefore);
@@ -239,7 +238,7 @@ class PaymentSagaTest {
     @Test
     void cancellationBeforeInventoryReservedNeverCharges() {
         String orderId = newOrderId();
-        place(orderId, "c-1", "20.00");
+        placeAndAwaitPayment(orderId, "20.00");
         saga.awaitConsumed(saga.send(record(shipmentCancelled(orderId), SHIPPING_SERVICE, orderId, 1)));
         assertThat(payment(orderId).getString("status")).isEqualTo("CANCELLED");
 
@@ -254,8 +253,7 @@ class PaymentSagaTest {
     @Test
     void cancellationOfACaptureInDoubtResolvesItWithTheSameKeyAndRefunds() {
         String orderId = newOrderId();
-        place(orderId, "c-1", "33.00");
-        await().atMost(Duration.ofSeconds(60)).until(() -> paymentStatusCode(orderId) == 200);
+        placeAndAwaitPayment(orderId, "33.00");
 
         // The capture is sent, the provider charges and never answers: payment-service cannot know.
         provider.setFaults(0, 0, 1.0);
@@ -310,6 +308,12 @@ class PaymentSagaTest {
     private RecordMetadata placeAndReserve(String orderId, String customerId, String total) {
         place(orderId, customerId, total);
         return saga.send(record(inventoryReserved(orderId, "KB-001", 1), INVENTORY_SERVICE, orderId, 1));
+    }
+
+    /** Places the order and waits until payment-service knows it (PENDING), so what follows is not parked. */
+    private void placeAndAwaitPayment(String orderId, String total) {
+        place(orderId, "c-1", total);
+        await().atMost(Duration.ofSeconds(60)).until(() -> paymentStatusCode(orderId) == 200);
     }
 
     private RecordMetadata place(String orderId, String customerId, String total) {
