@@ -1,6 +1,5 @@
 package dev.orderflow.order.messaging;
 
-import dev.orderflow.events.AvroCodec;
 import dev.orderflow.events.EventCatalog;
 import dev.orderflow.events.EventTypes;
 import dev.orderflow.messaging.failure.PermanentFailureException;
@@ -69,18 +68,9 @@ public class OrderEventHandler implements EventHandler {
         }
     }
 
-    /** Decodes the payload; one that does not decode, or names another order than the key, can never be applied. */
+    /** Decodes the payload (checking it names the record's order); the key must be one of this service's order ids. */
     private static UUID decodedOrderId(IncomingEvent event) {
-        Object orderId;
-        try {
-            var record = AvroCodec.decode(event.payload(), EventCatalog.require(event.type()));
-            orderId = record.get(record.getSchema().getField("orderId").pos());
-        } catch (RuntimeException undecodable) {
-            throw new PermanentFailureException("cannot decode " + event.type() + ": " + undecodable.getMessage(), undecodable);
-        }
-        if (!event.subject().equals(String.valueOf(orderId))) {
-            throw new PermanentFailureException(event.type() + " for order " + orderId + " arrived with subject " + event.subject());
-        }
+        event.payloadAs(EventCatalog.require(event.type()).recordClass(), "orderId");
         try {
             return UUID.fromString(event.subject());
         } catch (IllegalArgumentException notAnOrderId) {
