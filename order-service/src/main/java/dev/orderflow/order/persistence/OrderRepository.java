@@ -37,4 +37,15 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
         }
         return find(query + " order by placedAt, id", parameters).page(0, limit).list();
     }
+
+    private static final List<OrderStatus> TERMINAL = List.of(OrderStatus.SHIPPED, OrderStatus.REJECTED, OrderStatus.CANCELLED);
+
+    /** Orders not terminal whose last transition is older than {@code cutoff}, oldest first. */
+    public List<Order> stuck(java.time.Instant cutoff, int limit) {
+        return find("status not in ?1 and updatedAt < ?2 order by updatedAt, id", TERMINAL, cutoff).page(0, limit).list();
+    }
+
+    public long countStuck(java.time.Instant cutoff) {
+        return count("status not in ?1 and updatedAt < ?2", TERMINAL, cutoff);
+    }
 }

@@ -3,6 +3,7 @@ package dev.orderflow.order.rest;
 import dev.orderflow.order.domain.Order;
 import dev.orderflow.order.domain.OrderStatus;
 import dev.orderflow.order.service.OrderService;
+import dev.orderflow.order.service.StuckSagaMonitor;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -32,9 +33,11 @@ public class OrderResource {
     private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     private final OrderService orders;
+    private final StuckSagaMonitor stuckSagas;
 
-    OrderResource(OrderService orders) {
+    OrderResource(OrderService orders, StuckSagaMonitor stuckSagas) {
         this.orders = orders;
+        this.stuckSagas = stuckSagas;
     }
 
     /**
@@ -74,6 +77,15 @@ public class OrderResource {
                 after == null ? null : UUID.fromString(after), limit);
         String next = page.size() == limit ? page.get(page.size() - 1).id.toString() : null;
         return new OrderView.Page(page.stream().map(OrderView.Summary::of).toList(), next);
+    }
+
+    /** Orders the saga left behind: not terminal {@code order.stuck-after} after their last step, oldest first. */
+    @GET
+    @Path("/stuck")
+    public OrderView.Stuck stuck(@QueryParam("limit") @DefaultValue("100")
+            @Pattern(regexp = "[1-9][0-9]?|[1-4][0-9]{2}|500", message = "must be a number from 1 to 500") String limit) {
+        return new OrderView.Stuck(stuckSagas.stuckAfter().toString(),
+                stuckSagas.stuckOrders(Integer.parseInt(limit)).stream().map(OrderView.Summary::of).toList());
     }
 
     /**

@@ -43,6 +43,9 @@ public record OrderView(String orderId, String customerId, String status, BigDec
         return new Cancellation(order.cancelRequestedAt, order.cancelReason, outcome);
     }
 
+    /** {@code GET /orders/stuck}: the threshold (ISO-8601 duration) and the orders past it. */
+    public record Stuck(String stuckAfter, List<Summary> items) {}
+
     /** {@code GET /orders}: one page; {@code next} is the {@code after} of the following page, absent on the last. */
     public record Page(List<Summary> items, String next) {}
 

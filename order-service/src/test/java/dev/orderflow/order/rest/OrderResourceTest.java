@@ -236,6 +236,28 @@ class OrderResourceTest {
     }
 
     @Test
+    void orderTheSagaLeftBehindIsReportedAsStuckAndAFinishedOneIsNot() throws Exception {
+        // no other service runs in this test, so nothing moves these orders (order.stuck-after=3s here)
+        String waiting = given().contentType("application/json").body(ORDER).when().post("/orders").then().statusCode(201)
+                .extract().path("orderId");
+        String finished = given().contentType("application/json").body(ORDER).when().post("/orders").then().statusCode(201)
+                .extract().path("orderId");
+        try (var connection = dataSource.getConnection()) {
+            connection.createStatement().executeUpdate("UPDATE customer_order SET status = 'SHIPPED' WHERE id = '" + finished + "'");
+        }
+
+        List<String> stuck = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> given().when().get("/orders/stuck?limit=500").then().statusCode(200).extract().jsonPath()
+                        .<String>getList("items.orderId"), ids -> ids.contains(waiting));
+        assertThat(stuck).doesNotContain(finished);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+            var gauge = java.util.regex.Pattern.compile("(?m)^orderflow_orders_stuck(?:\\{[^}]*})?\\s+([0-9.Ee+-]+)").matcher(metrics);
+            return gauge.find() && Double.parseDouble(gauge.group(1)) >= 1;
+        });
+    }
+
+    @Test
     void healthAndOpenApiAreServed() {
         given().when().get("/q/health/ready").then().statusCode(200);
         given().when().get("/q/openapi?format=json").then().statusCode(200).body("paths", org.hamcrest.Matchers.hasKey("/orders"));
