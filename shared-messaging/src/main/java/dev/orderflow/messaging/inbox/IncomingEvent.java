@@ -1,10 +1,17 @@
 package dev.orderflow.messaging.inbox;
 
+import dev.orderflow.events.EventCatalog;
 import dev.orderflow.messaging.envelope.EventEnvelope;
 import java.util.UUID;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificRecord;
 
-/** What a handler receives: the CloudEvents envelope (dispatch on {@link #type()}) and the payload bytes. */
-public record IncomingEvent(EventEnvelope envelope, InboundRecord record) {
+/**
+ * What a handler receives: the CloudEvents envelope (dispatch on {@link #type()}) and the payload,
+ * which it reads with {@link #decode(Class)}.
+ */
+public record IncomingEvent(EventEnvelope envelope, InboundRecord record, EventDecoder decoder) {
     public UUID id() {
         return envelope.id();
     }
@@ -22,7 +29,30 @@ public record IncomingEvent(EventEnvelope envelope, InboundRecord record) {
         return envelope.sequence();
     }
 
+    /** The raw record value: the registry's wire format (magic byte, schema id, Avro binary). */
     public byte[] payload() {
         return record.payload();
+    }
+
+    /**
+     * The payload as the class this consumer was built against: decoded with the writer's schema
+     * (resolved from the registry by the id in the record) into {@code readerClass}'s schema, so an
+     * older consumer reads newer revisions and a newer one reads older revisions. An event of
+     * another major version is translated by its adapter when one exists. Failures are classified:
+     * {@link dev.orderflow.messaging.failure.PermanentFailureException} → dead letter with the reason,
+     * {@link dev.orderflow.messaging.failure.TransientFailureException} (registry unreachable) → retry.
+     */
+    public <T extends SpecificRecord> T decode(Class<T> readerClass) {
+        return decoder.decode(this, readerClass);
+    }
+
+    /** The payload as the class its {@code ce_type} names (e.g. to read a field every contract has). */
+    public SpecificRecord decode() {
+        return decode(EventCatalog.require(type()).recordClass());
+    }
+
+    /** The payload as a generic record of {@code readerSchema}, e.g. a consumer built against an older revision. */
+    public GenericRecord decode(Schema readerSchema) {
+        return decoder.decode(this, readerSchema);
     }
 }
