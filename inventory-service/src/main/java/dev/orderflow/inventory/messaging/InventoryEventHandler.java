@@ -1,7 +1,5 @@
 package dev.orderflow.inventory.messaging;
 
-import dev.orderflow.events.AvroCodec;
-import dev.orderflow.events.EventCatalog;
 import dev.orderflow.events.EventTypes;
 import dev.orderflow.events.order.v1.OrderPlaced;
 import dev.orderflow.inventory.domain.IllegalReservationTransition;
@@ -105,12 +103,7 @@ public class InventoryEventHandler implements EventHandler {
 
     /** Decodes the payload; one that does not decode, or names another order than the key, can never be applied. */
     private static <T extends SpecificRecord> T decode(IncomingEvent event, Class<T> type) {
-        T record;
-        try {
-            record = AvroCodec.decode(event.payload(), EventCatalog.of(type));
-        } catch (RuntimeException undecodable) {
-            throw new PermanentFailureException("cannot decode " + event.type() + ": " + undecodable.getMessage(), undecodable);
-        }
+        T record = event.decode(type); // writer's schema from the registry; failures are classified
         Object orderId = record.get(record.getSchema().getField("orderId").pos());
         if (!event.subject().equals(String.valueOf(orderId))) {
             throw new PermanentFailureException(event.type() + " for order " + orderId + " arrived with subject " + event.subject());

@@ -1,7 +1,5 @@
 package dev.orderflow.order.messaging;
 
-import dev.orderflow.events.AvroCodec;
-import dev.orderflow.events.EventCatalog;
 import dev.orderflow.events.EventTypes;
 import dev.orderflow.messaging.failure.PermanentFailureException;
 import dev.orderflow.messaging.inbox.EventHandler;
@@ -71,13 +69,8 @@ public class OrderEventHandler implements EventHandler {
 
     /** Decodes the payload; one that does not decode, or names another order than the key, can never be applied. */
     private static UUID decodedOrderId(IncomingEvent event) {
-        Object orderId;
-        try {
-            var record = AvroCodec.decode(event.payload(), EventCatalog.require(event.type()));
-            orderId = record.get(record.getSchema().getField("orderId").pos());
-        } catch (RuntimeException undecodable) {
-            throw new PermanentFailureException("cannot decode " + event.type() + ": " + undecodable.getMessage(), undecodable);
-        }
+        var record = event.decode(); // writer's schema from the registry; failures are classified
+        Object orderId = record.get(record.getSchema().getField("orderId").pos());
         if (!event.subject().equals(String.valueOf(orderId))) {
             throw new PermanentFailureException(event.type() + " for order " + orderId + " arrived with subject " + event.subject());
         }

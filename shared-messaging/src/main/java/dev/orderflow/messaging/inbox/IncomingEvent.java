@@ -1,7 +1,9 @@
 package dev.orderflow.messaging.inbox;
 
 import dev.orderflow.events.EventCatalog;
+import dev.orderflow.events.UnknownEventType;
 import dev.orderflow.messaging.envelope.EventEnvelope;
+import dev.orderflow.messaging.failure.PermanentFailureException;
 import java.util.UUID;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
@@ -48,7 +50,11 @@ public record IncomingEvent(EventEnvelope envelope, InboundRecord record, EventD
 
     /** The payload as the class its {@code ce_type} names (e.g. to read a field every contract has). */
     public SpecificRecord decode() {
-        return decode(EventCatalog.require(type()).recordClass());
+        try {
+            return decode(EventCatalog.require(type()).recordClass());
+        } catch (UnknownEventType unknown) {
+            throw new PermanentFailureException(unknown.getMessage(), unknown);
+        }
     }
 
     /** The payload as a generic record of {@code readerSchema}, e.g. a consumer built against an older revision. */

@@ -27,14 +27,20 @@ import io.apicurio.registry.serde.IdHandler;
 import io.apicurio.registry.serde.avro.AvroDeserializer;
 import io.apicurio.registry.serde.avro.AvroSerializer;
 import io.apicurio.registry.serde.config.SerdeConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.DecoderFactory;
 import org.jboss.logging.Logger;
 
 /**
@@ -105,8 +111,9 @@ public final class ApicurioSchemas implements AutoCloseable {
                 .orElseThrow(() -> new SchemaRefusedException(type, "no event contract has the ce_type " + type, null));
         GenericRecord record;
         try {
-            record = AvroCodec.decode(avroBinary, writerSchema, writerSchema);
-        } catch (UndecodablePayload notWrittenWithIt) {
+            AvroCodec.decode(avroBinary, writerSchema, writerSchema); // bounded, all bytes consumed: or UndecodablePayload
+            record = rawRecord(avroBinary, writerSchema);
+        } catch (IOException | RuntimeException notWrittenWithIt) { // UndecodablePayload included
             throw new SchemaRefusedException(type, "the stored payload was not written with the writer schema "
                     + writerSchema.getFullName() + ": " + notWrittenWithIt.getMessage(), notWrittenWithIt);
         }
@@ -116,6 +123,16 @@ public final class ApicurioSchemas implements AutoCloseable {
         } catch (RuntimeException failure) {
             throw classify(type, failure);
         }
+    }
+
+    /**
+     * The payload as a generic record without logical-type conversions (decimals stay bytes,
+     * timestamps longs): the serde writes it with a plain Avro writer, so the bytes it frames are
+     * exactly the stored ones.
+     */
+    private static GenericRecord rawRecord(byte[] avroBinary, Schema writerSchema) throws IOException {
+        return new GenericDatumReader<GenericRecord>(writerSchema, writerSchema, new GenericData())
+                .read(null, DecoderFactory.get().binaryDecoder(avroBinary, null));
     }
 
     private AvroSerializer<GenericRecord> serializerFor(String type) {
@@ -198,7 +215,7 @@ public final class ApicurioSchemas implements AutoCloseable {
         try {
             return resolver.resolveSchemaByArtifactReference(reference).getParsedSchema().getParsedSchema();
         } catch (RuntimeException failure) {
-            if (statusOf(failure) == 404) {
+            if (statusOf(failure) == 404 || isNotFound(failure)) {
                 throw new UnknownSchemaIdException(describe(reference), failure);
             }
             throw new SchemaRegistryUnavailableException("cannot resolve schema " + describe(reference) + ": " + failure, failure);
@@ -249,13 +266,38 @@ public final class ApicurioSchemas implements AutoCloseable {
         return config;
     }
 
+    /**
+     * An answer 4xx is a refusal; no answer (connection, timeout, I/O) or a 5xx is an outage; anything
+     * else (the serde could not write the record) is a refusal too: retrying the same row cannot help.
+     */
     private static RuntimeException classify(String type, RuntimeException failure) {
         int status = statusOf(failure);
-        if (status >= 400 && status < 500) {
-            return new SchemaRefusedException(type, "the schema registry refused the schema (HTTP " + status + "): "
-                    + problem(failure), failure);
+        if ((status >= 400 && status < 500) || (status < 0 && !isIoFailure(failure))) {
+            String reason = status > 0 ? "the schema registry refused the schema (HTTP " + status + "): " + problem(failure)
+                    : "the schema registry serde cannot write it: " + failure;
+            return new SchemaRefusedException(type, reason, failure);
         }
         return new SchemaRegistryUnavailableException("schema registry unavailable while registering " + type + ": " + failure, failure);
+    }
+
+    private static boolean isIoFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException || t instanceof UncheckedIOException || t instanceof TimeoutException
+                    || t.getClass().getName().contains("Connect") || t.getClass().getName().startsWith("io.vertx")
+                    || t.getClass().getName().startsWith("io.netty")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isNotFound(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getSimpleName().contains("NotFound")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The HTTP status of the registry's answer somewhere in the cause chain, or -1. */

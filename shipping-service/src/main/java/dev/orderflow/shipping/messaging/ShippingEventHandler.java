@@ -1,7 +1,5 @@
 package dev.orderflow.shipping.messaging;
 
-import dev.orderflow.events.AvroCodec;
-import dev.orderflow.events.EventCatalog;
 import dev.orderflow.events.EventTypes;
 import dev.orderflow.events.order.v1.Address;
 import dev.orderflow.events.order.v1.OrderCancellationRequested;
@@ -97,11 +95,7 @@ public class ShippingEventHandler implements EventHandler {
     }
 
     private static <T extends SpecificRecord> T decode(IncomingEvent event, Class<T> type) {
-        try {
-            return AvroCodec.decode(event.payload(), EventCatalog.of(type));
-        } catch (RuntimeException undecodable) {
-            throw new PermanentFailureException("cannot decode " + event.type() + ": " + undecodable.getMessage(), undecodable);
-        }
+        return event.decode(type); // writer's schema from the registry; failures are classified
     }
 
     /** The payload's order must be the record's key (the saga's order id, a UUID), or the event can never be applied. */
