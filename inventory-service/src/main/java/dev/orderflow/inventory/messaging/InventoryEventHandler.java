@@ -35,6 +35,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class InventoryEventHandler implements EventHandler {
     static final String CONSUMER = "inventory-service";
+    private static final String ORDER_ID = "orderId";
     private static final Logger LOG = Logger.getLogger(InventoryEventHandler.class);
 
     private final ReservationService reservations;
@@ -52,11 +53,11 @@ public class InventoryEventHandler implements EventHandler {
     public HandlerOutcome handle(IncomingEvent event) {
         try {
             return switch (event.type()) {
-                case EventTypes.ORDER_PLACED_V1 -> reserve(decode(event, OrderPlaced.class));
+                case EventTypes.ORDER_PLACED_V1 -> reserve(event.payloadAs(OrderPlaced.class, ORDER_ID));
                 case EventTypes.PAYMENT_FAILED_V1 -> release(event, ReleaseReason.PAYMENT_FAILED);
                 case EventTypes.SHIPMENT_CANCELLED_V1 -> release(event, ReleaseReason.ORDER_CANCELLED);
                 case EventTypes.SHIPMENT_SCHEDULED_V1 -> {
-                    decode(event, dev.orderflow.events.shipping.v1.ShipmentScheduled.class);
+                    event.payloadAs(dev.orderflow.events.shipping.v1.ShipmentScheduled.class, ORDER_ID);
                     yield outcome(event, reservations.commit(event.subject()));
                 }
                 default -> HandlerOutcome.applied();
@@ -86,7 +87,7 @@ public class InventoryEventHandler implements EventHandler {
         Class<? extends SpecificRecord> type = reason == ReleaseReason.PAYMENT_FAILED
                 ? dev.orderflow.events.payment.v1.PaymentFailed.class
                 : dev.orderflow.events.shipping.v1.ShipmentCancelled.class;
-        decode(event, type);
+        event.payloadAs(type, ORDER_ID);
         return outcome(event, reservations.release(event.subject(), reason));
     }
 
@@ -99,15 +100,5 @@ public class InventoryEventHandler implements EventHandler {
             }
             default -> HandlerOutcome.applied();
         };
-    }
-
-    /** Decodes the payload; one that does not decode, or names another order than the key, can never be applied. */
-    private static <T extends SpecificRecord> T decode(IncomingEvent event, Class<T> type) {
-        T record = event.decode(type); // writer's schema from the registry; failures are classified
-        Object orderId = record.get(record.getSchema().getField("orderId").pos());
-        if (!event.subject().equals(String.valueOf(orderId))) {
-            throw new PermanentFailureException(event.type() + " for order " + orderId + " arrived with subject " + event.subject());
-        }
-        return record;
     }
 }

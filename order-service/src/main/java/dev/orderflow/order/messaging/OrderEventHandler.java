@@ -1,5 +1,6 @@
 package dev.orderflow.order.messaging;
 
+import dev.orderflow.events.EventCatalog;
 import dev.orderflow.events.EventTypes;
 import dev.orderflow.messaging.failure.PermanentFailureException;
 import dev.orderflow.messaging.inbox.EventHandler;
@@ -67,13 +68,9 @@ public class OrderEventHandler implements EventHandler {
         }
     }
 
-    /** Decodes the payload; one that does not decode, or names another order than the key, can never be applied. */
+    /** Decodes the payload (checking it names the record's order); the key must be one of this service's order ids. */
     private static UUID decodedOrderId(IncomingEvent event) {
-        var record = event.decode(); // writer's schema from the registry; failures are classified
-        Object orderId = record.get(record.getSchema().getField("orderId").pos());
-        if (!event.subject().equals(String.valueOf(orderId))) {
-            throw new PermanentFailureException(event.type() + " for order " + orderId + " arrived with subject " + event.subject());
-        }
+        event.payloadAs(EventCatalog.require(event.type()).recordClass(), "orderId");
         try {
             return UUID.fromString(event.subject());
         } catch (IllegalArgumentException notAnOrderId) {

@@ -1,10 +1,11 @@
 package dev.orderflow.payment.rest;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasKey;
 
 import dev.orderflow.infra.quarkus.OrderflowInfraResource;
+import dev.orderflow.payment.testing.PaymentProviderResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
@@ -12,17 +13,33 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(OrderflowInfraResource.class)
+@QuarkusTestResource(PaymentProviderResource.class)
 class PaymentResourceTest {
 
     @Test
-    void orderWithoutPaymentHasNone() {
-        given().queryParam("orderId", UUID.randomUUID().toString()).when().get("/payments").then().statusCode(200)
-                .body("$", empty());
+    void unknownOrderIsA404Problem() {
+        String orderId = UUID.randomUUID().toString();
+        given().queryParam("orderId", orderId).when().get("/payments").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", org.hamcrest.Matchers.equalTo(404))
+                .body("detail", containsString(orderId));
     }
 
     @Test
-    void missingOrderIdIsRefused() {
-        given().when().get("/payments").then().statusCode(400);
+    void missingOrderIdIsA400Problem() {
+        given().when().get("/payments").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("orderId is required"));
+    }
+
+    @Test
+    void malformedOrderIdIsA400ProblemNotA404() {
+        for (String malformed : new String[] {"not-a-uuid", "1-1-1-1-1", "' OR 1=1 --"}) {
+            given().queryParam("orderId", malformed).when().get("/payments").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("title", containsString("Invalid"))
+                    .body("detail", containsString("orderId must be a UUID"));
+        }
     }
 
     @Test

@@ -33,13 +33,8 @@ public final class EventReader {
 
     /** Polls until {@code expected} events with this key arrived or the timeout passed; returns what came. */
     public List<ReceivedEvent> read(Collection<String> topics, String key, int expected, Duration timeout) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "orderflow-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ReceivedEvent> events = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (var consumer = newConsumer()) {
             consumer.subscribe(topics);
             long deadline = System.nanoTime() + timeout.toNanos();
             while (events.size() < expected && System.nanoTime() < deadline) {
@@ -58,13 +53,8 @@ public final class EventReader {
      * {@code timeout} passed): for a saga whose number of events depends on how a race went.
      */
     public List<ReceivedEvent> readUntilQuiet(Collection<String> topics, String key, Duration quiet, Duration timeout) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "orderflow-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ReceivedEvent> events = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (var consumer = newConsumer()) {
             consumer.subscribe(topics);
             long deadline = System.nanoTime() + timeout.toNanos();
             long lastArrival = System.nanoTime();
@@ -78,6 +68,16 @@ public final class EventReader {
             }
         }
         return events;
+    }
+
+    /** A throw-away group reading from the beginning, committing nothing. */
+    private KafkaConsumer<String, byte[]> newConsumer() {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "orderflow-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private static ReceivedEvent toEvent(ConsumerRecord<String, byte[]> record) {

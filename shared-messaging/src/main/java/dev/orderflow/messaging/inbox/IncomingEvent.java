@@ -57,6 +57,24 @@ public record IncomingEvent(EventEnvelope envelope, InboundRecord record, EventD
         }
     }
 
+    /**
+     * {@link #decode(Class)} plus the check that the payload's {@code idField} names the subject (the
+     * record key): an event about another aggregate than its key can never be applied, a
+     * {@link PermanentFailureException}, so the record is dead-lettered instead of retried.
+     */
+    public <T extends SpecificRecord> T payloadAs(Class<T> type, String idField) {
+        T decoded = decode(type);
+        Schema.Field field = decoded.getSchema().getField(idField);
+        if (field == null) {
+            throw new IllegalArgumentException(type.getName() + " has no field " + idField);
+        }
+        Object id = decoded.get(field.pos());
+        if (!subject().equals(String.valueOf(id))) {
+            throw new PermanentFailureException(type() + " for " + idField + " " + id + " arrived with subject " + subject());
+        }
+        return decoded;
+    }
+
     /** The payload as a generic record of {@code readerSchema}, e.g. a consumer built against an older revision. */
     public GenericRecord decode(Schema readerSchema) {
         return decoder.decode(this, readerSchema);

@@ -14,8 +14,6 @@ import dev.orderflow.shipping.service.ShippingOutcome;
 import dev.orderflow.shipping.service.ShippingService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
-import java.util.function.Function;
-import org.apache.avro.specific.SpecificRecord;
 
 /**
  * shipping-service's reaction to the saga, for both its channels (one consumer name, so the inbox
@@ -37,6 +35,8 @@ import org.apache.avro.specific.SpecificRecord;
 public class ShippingEventHandler implements EventHandler {
     static final String CONSUMER = "shipping-service";
 
+    private static final String ORDER_ID = "orderId";
+
     private final ShippingService shipping;
 
     ShippingEventHandler(ShippingService shipping) {
@@ -53,16 +53,17 @@ public class ShippingEventHandler implements EventHandler {
         try {
             return switch (event.type()) {
                 case EventTypes.ORDER_PLACED_V1 -> remember(event);
-                case EventTypes.PAYMENT_CAPTURED_V1 -> outcome(event, shipping.schedule(
-                        orderIdOf(event, dev.orderflow.events.payment.v1.PaymentCaptured.class,
-                                dev.orderflow.events.payment.v1.PaymentCaptured::getOrderId)));
-                case EventTypes.PAYMENT_CAPTURED_V2 -> outcome(event, shipping.schedule(
-                        orderIdOf(event, dev.orderflow.events.payment.v2.PaymentCaptured.class,
-                                dev.orderflow.events.payment.v2.PaymentCaptured::getOrderId)));
+                case EventTypes.PAYMENT_CAPTURED_V1 -> {
+                    event.payloadAs(dev.orderflow.events.payment.v1.PaymentCaptured.class, ORDER_ID);
+                    yield outcome(event, shipping.schedule(orderId(event)));
+                }
+                case EventTypes.PAYMENT_CAPTURED_V2 -> {
+                    event.payloadAs(dev.orderflow.events.payment.v2.PaymentCaptured.class, ORDER_ID);
+                    yield outcome(event, shipping.schedule(orderId(event)));
+                }
                 case EventTypes.ORDER_CANCELLATION_REQUESTED_V1 -> {
-                    OrderCancellationRequested request = decode(event, OrderCancellationRequested.class);
-                    UUID orderId = subjectMatching(event, request.getOrderId());
-                    yield outcome(event, shipping.cancel(orderId, request.getReason()));
+                    OrderCancellationRequested request = event.payloadAs(OrderCancellationRequested.class, ORDER_ID);
+                    yield outcome(event, shipping.cancel(orderId(event), request.getReason()));
                 }
                 default -> HandlerOutcome.applied();
             };
@@ -72,8 +73,8 @@ public class ShippingEventHandler implements EventHandler {
     }
 
     private HandlerOutcome remember(IncomingEvent event) {
-        OrderPlaced placed = decode(event, OrderPlaced.class);
-        UUID orderId = subjectMatching(event, placed.getOrderId());
+        OrderPlaced placed = event.payloadAs(OrderPlaced.class, ORDER_ID);
+        UUID orderId = orderId(event);
         Address address = placed.getShippingAddress();
         ShipTo shipTo;
         try {
@@ -90,19 +91,8 @@ public class ShippingEventHandler implements EventHandler {
         return outcome == ShippingOutcome.UNKNOWN_ORDER ? HandlerOutcome.awaiting("OrderPlaced " + event.subject()) : HandlerOutcome.applied();
     }
 
-    private static <T extends SpecificRecord> UUID orderIdOf(IncomingEvent event, Class<T> type, Function<T, CharSequence> orderId) {
-        return subjectMatching(event, orderId.apply(decode(event, type)));
-    }
-
-    private static <T extends SpecificRecord> T decode(IncomingEvent event, Class<T> type) {
-        return event.decode(type); // writer's schema from the registry; failures are classified
-    }
-
-    /** The payload's order must be the record's key (the saga's order id, a UUID), or the event can never be applied. */
-    private static UUID subjectMatching(IncomingEvent event, CharSequence payloadOrderId) {
-        if (!event.subject().equals(String.valueOf(payloadOrderId))) {
-            throw new PermanentFailureException(event.type() + " for order " + payloadOrderId + " arrived with subject " + event.subject());
-        }
+    /** The record's key is the saga's order id, a UUID, or the event can never be applied. */
+    private static UUID orderId(IncomingEvent event) {
         try {
             return UUID.fromString(event.subject());
         } catch (IllegalArgumentException notAnOrderId) {

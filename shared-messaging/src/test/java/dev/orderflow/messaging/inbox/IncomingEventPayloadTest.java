@@ -1,0 +1,59 @@
+package dev.orderflow.messaging.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.orderflow.events.AvroCodec;
+import dev.orderflow.events.CloudEventHeaders;
+import dev.orderflow.events.EventTypes;
+import dev.orderflow.events.shipping.v1.ShipmentCancelled;
+import dev.orderflow.messaging.envelope.EventEnvelope;
+import dev.orderflow.messaging.failure.PermanentFailureException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class IncomingEventPayloadTest {
+
+    @Test
+    void payloadDecodesAsItsTypeWhenItNamesTheSubject() {
+        IncomingEvent event = event("o-1", AvroCodec.encode(cancelled("o-1")));
+
+        assertThat(event.payloadAs(ShipmentCancelled.class, "orderId").getOrderId()).isEqualTo("o-1");
+    }
+
+    @Test
+    void payloadOfAnotherAggregateThanTheKeyIsAPermanentFailure() {
+        IncomingEvent event = event("o-1", AvroCodec.encode(cancelled("o-2")));
+
+        assertThatThrownBy(() -> event.payloadAs(ShipmentCancelled.class, "orderId"))
+                .isInstanceOf(PermanentFailureException.class)
+                .hasMessageContaining("orderId o-2 arrived with subject o-1");
+    }
+
+    @Test
+    void undecodablePayloadIsAPermanentFailure() {
+        IncomingEvent event = event("o-1", new byte[] {1, 2, 3});
+
+        assertThatThrownBy(() -> event.payloadAs(ShipmentCancelled.class, "orderId"))
+                .isInstanceOf(PermanentFailureException.class)
+                .hasMessageContaining("cannot decode " + EventTypes.SHIPMENT_CANCELLED_V1);
+    }
+
+    private static ShipmentCancelled cancelled(String orderId) {
+        return ShipmentCancelled.newBuilder().setOrderId(orderId).setCancelledAt(Instant.EPOCH).build();
+    }
+
+    private static IncomingEvent event(String subject, byte[] payload) {
+        Map<String, String> headers = Map.of(
+                CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0,
+                CloudEventHeaders.ID, UUID.randomUUID().toString(),
+                CloudEventHeaders.TYPE, EventTypes.SHIPMENT_CANCELLED_V1,
+                CloudEventHeaders.SOURCE, "/orderflow/shipping-service",
+                CloudEventHeaders.SUBJECT, subject,
+                CloudEventHeaders.TIME, Instant.EPOCH.toString(),
+                CloudEventHeaders.SEQUENCE, "1");
+        return new IncomingEvent(EventEnvelope.fromHeaders(headers), new InboundRecord("shipping.events", 0, 0, subject, headers, payload));
+    }
+}
