@@ -113,7 +113,7 @@ class OrderResourceTest {
                 .body("violations.field", hasItem("lines[0].quantity"));
         given().contentType("application/json").body(ORDER.replace("c-42", "c".repeat(70_000)))
                 .when().post("/orders")
-                .then().statusCode(413);
+                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
         given().contentType("application/json").body("{\"customerId\": \"c-1\", \"lines\": [")
                 .when().post("/orders")
                 .then().statusCode(400).contentType("application/problem+json");

@@ -25,7 +25,11 @@ public record Anomaly(Kind kind, List<String> orderIds, String evidence) {
         /** A SHIPPED order without a shipment. */
         MISSING_SHIPMENT,
         /** A CANCELLED or REJECTED order with a shipment. */
-        SHIPPED_AFTER_CANCEL
+        SHIPPED_AFTER_CANCEL,
+        /** An outbox row still unpublished after the platform went quiet. */
+        UNPUBLISHED_EVENT,
+        /** A dead letter nobody injected on purpose: a consumer gave up on a real event. */
+        UNACCOUNTED_DEAD_LETTER
     }
 
     @Override

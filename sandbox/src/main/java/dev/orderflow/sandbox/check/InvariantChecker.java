@@ -29,6 +29,14 @@ public final class InvariantChecker {
         checkStock(snapshot, anomalies);
         checkCharges(snapshot, anomalies);
         checkShipments(snapshot, anomalies);
+        snapshot.unpublishedEvents().forEach((service, pending) -> {
+            if (pending > 0) {
+                anomalies.add(new Anomaly(Kind.UNPUBLISHED_EVENT, List.of(), service + " has " + pending + " unpublished outbox rows"));
+            }
+        });
+        snapshot.deadLetters().forEach(letter -> anomalies.add(new Anomaly(Kind.UNACCOUNTED_DEAD_LETTER,
+                letter.orderId() == null ? List.of() : List.of(letter.orderId()),
+                letter.type() + " on " + letter.topic() + ": " + letter.reason())));
         return anomalies;
     }
 

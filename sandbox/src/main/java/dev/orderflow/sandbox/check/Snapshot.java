@@ -11,6 +11,8 @@ import java.util.Map;
  * @param acknowledged idempotency key → every order id a 2xx answer of {@code POST /orders} returned for it
  * @param orders order id → state, for every acknowledged order that order-service still knows
  * @param restocked units added per SKU during the run
+ * @param unpublishedEvents service → outbox rows not yet published
+ * @param deadLetters every record on the dead-letter topics
  */
 public record Snapshot(
         Map<String, List<String>> acknowledged,
@@ -19,7 +21,9 @@ public record Snapshot(
         Map<String, Stock> stockAfter,
         Map<String, Integer> restocked,
         List<Charge> charges,
-        Map<String, Integer> shipmentsPerOrder) {
+        Map<String, Integer> shipmentsPerOrder,
+        Map<String, Long> unpublishedEvents,
+        List<DeadLetter> deadLetters) {
 
     public record Order(String orderId, String status, BigDecimal total, Map<String, Integer> quantities, List<String> history) {}
 
@@ -28,6 +32,9 @@ public record Snapshot(
             return available + reserved + shipped;
         }
     }
+
+    /** A record a consumer gave up on, with the reason it recorded. */
+    public record DeadLetter(String topic, String orderId, String type, String reason) {}
 
     /** One charge in the provider's ledger and what was refunded of it. */
     public record Charge(String chargeId, String idempotencyKey, String orderId, BigDecimal amount, boolean captured,

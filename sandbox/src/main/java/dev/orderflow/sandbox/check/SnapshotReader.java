@@ -1,6 +1,7 @@
 package dev.orderflow.sandbox.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.sandbox.demo.EventReader;
 import dev.orderflow.sandbox.demo.OrderflowClient;
 import dev.orderflow.sandbox.workload.SagaWorkload;
 import java.math.BigDecimal;
@@ -19,10 +20,15 @@ public final class SnapshotReader {
     /** The documented catalogue (README). */
     public static final List<String> CATALOGUE = List.of("KB-001", "MS-002", "MN-003", "HS-004", "CB-005", "LS-006");
 
-    private final OrderflowClient client;
+    private static final java.util.regex.Pattern OUTBOX_PENDING =
+            java.util.regex.Pattern.compile("(?m)^orderflow_outbox_pending(?:\\{[^}]*})?\\s+([0-9.Ee+-]+)");
 
-    public SnapshotReader(OrderflowClient client) {
+    private final OrderflowClient client;
+    private final EventReader events;
+
+    public SnapshotReader(OrderflowClient client, EventReader events) {
         this.client = client;
+        this.events = events;
     }
 
     public Map<String, Snapshot.Stock> stock() {
@@ -75,7 +81,8 @@ public final class SnapshotReader {
                 }
             }, readers)).toList();
             reads.forEach(CompletableFuture::join);
-            return new Snapshot(acknowledged, orders, stockBefore, stock(), restocked, charges(), shipments);
+            return new Snapshot(acknowledged, orders, stockBefore, stock(), restocked, charges(), shipments,
+                    unpublishedEvents(), deadLetters());
         } finally {
             readers.shutdownNow();
         }
@@ -97,6 +104,45 @@ public final class SnapshotReader {
         }
         // shipping keeps at most one shipment per order (unique key); the API shows it or null
         return require(reply, "GET /shipments?orderId=" + orderId).path("shipment").isObject() ? 1 : 0;
+    }
+
+    /**
+     * Outbox rows each service has not published yet, from its relay's gauge. The gauge is
+     * refreshed after every relay round, so a few seconds of waiting lets a quiet platform reach 0.
+     */
+    private Map<String, Long> unpublishedEvents() {
+        Map<String, Long> pending = new LinkedHashMap<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        for (String service : client.endpoints().services().keySet()) {
+            long rows;
+            do {
+                var match = OUTBOX_PENDING.matcher(client.metrics(service));
+                rows = match.find() ? (long) Double.parseDouble(match.group(1)) : 0;
+                if (rows > 0) {
+                    sleep(Duration.ofSeconds(1));
+                }
+            } while (rows > 0 && System.nanoTime() < deadline);
+            pending.put(service, rows);
+        }
+        return pending;
+    }
+
+    /** Every record on the dead-letter topics. */
+    private List<Snapshot.DeadLetter> deadLetters() {
+        List<String> topics = dev.orderflow.events.Topics.ALL.stream().map(dev.orderflow.events.Topics::deadLetterTopicOf).toList();
+        return events.readUntilQuiet(topics, null, Duration.ofSeconds(3), Duration.ofSeconds(10)).stream()
+                .map(letter -> new Snapshot.DeadLetter(letter.topic(), letter.header("ce_subject"), letter.header("ce_type"),
+                        letter.header("dead-letter-reason")))
+                .toList();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /** The provider's ledger as charges with what was refunded of each. */

@@ -49,8 +49,9 @@ public final class EventReader {
     }
 
     /**
-     * Every event with this key on the topics, read until none arrived for {@code quiet} (or
-     * {@code timeout} passed): for a saga whose number of events depends on how a race went.
+     * Every event with this key (every event when {@code key} is null) on the topics, read until
+     * none arrived for {@code quiet} (or {@code timeout} passed): for a saga whose number of events
+     * depends on how a race went, or a dead-letter topic that should be empty.
      */
     public List<ReceivedEvent> readUntilQuiet(Collection<String> topics, String key, Duration quiet, Duration timeout) {
         List<ReceivedEvent> events = new ArrayList<>();
@@ -60,7 +61,7 @@ public final class EventReader {
             long lastArrival = System.nanoTime();
             while (System.nanoTime() < deadline && (events.isEmpty() || System.nanoTime() - lastArrival < quiet.toNanos())) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
-                    if (key.equals(record.key())) {
+                    if (key == null || key.equals(record.key())) {
                         events.add(toEvent(record));
                         lastArrival = System.nanoTime();
                     }

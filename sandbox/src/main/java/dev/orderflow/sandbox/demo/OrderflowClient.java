@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /** A plain HTTP client of the services' REST APIs and the payment provider's, as any outside caller would use them. */
 public final class OrderflowClient {
@@ -21,6 +22,12 @@ public final class OrderflowClient {
 
     /** Where each API listens. */
     public record Endpoints(String order, String inventory, String payment, String shipping, String provider) {
+        /** Service name → base URL, for what every service serves (health, metrics). */
+        public Map<String, String> services() {
+            return Map.of("order-service", order, "inventory-service", inventory, "payment-service", payment,
+                    "shipping-service", shipping);
+        }
+
         public static Endpoints of(PlatformLayout layout) {
             return new Endpoints(layout.service("order-service").url(), layout.service("inventory-service").url(),
                     layout.service("payment-service").url(), layout.service("shipping-service").url(), layout.providerUrl());
@@ -79,6 +86,19 @@ public final class OrderflowClient {
     /** The payment provider's own ledger: every charge and refund it recorded. */
     public Reply ledger() {
         return get(endpoints.provider() + "/v1/ledger", "payment-provider");
+    }
+
+    /** The service's Prometheus scrape ({@code /q/metrics}), as text. */
+    public String metrics(String service) {
+        Reply reply = get(endpoints.services().get(service) + "/q/metrics", service);
+        if (reply.status() != 200) {
+            throw new IllegalStateException(service + " /q/metrics answered " + reply.status());
+        }
+        return reply.body().asText();
+    }
+
+    public Endpoints endpoints() {
+        return endpoints;
     }
 
     private Reply get(String url, String component) {

@@ -125,6 +125,20 @@ class InvariantCheckerTest {
         assertThat(kinds(twice)).containsExactly(Kind.DUPLICATE_SHIPMENT);
     }
 
+    @Test
+    void eventLeftInTheOutboxIsUnpublished() {
+        Builder b = clean();
+        b.unpublished.put("payment-service", 2L);
+        assertThat(kinds(b)).containsExactly(Kind.UNPUBLISHED_EVENT);
+    }
+
+    @Test
+    void deadLetterNobodyInjectedIsUnaccounted() {
+        Builder b = clean();
+        b.deadLetters.add(new Snapshot.DeadLetter("shipping.events.dlq", "cancelled", "ShipmentScheduled.v1", "contradicts the order"));
+        assertThat(kinds(b)).containsExactly(Kind.UNACCOUNTED_DEAD_LETTER);
+    }
+
     private static List<Kind> kinds(Builder b) {
         return InvariantChecker.check(b.build()).stream().map(Anomaly::kind).toList();
     }
@@ -137,6 +151,8 @@ class InvariantCheckerTest {
         final Map<String, Integer> restocked = new HashMap<>();
         final List<Snapshot.Charge> charges = new ArrayList<>();
         final Map<String, Integer> shipments = new HashMap<>();
+        final Map<String, Long> unpublished = new HashMap<>(Map.of("order-service", 0L));
+        final List<Snapshot.DeadLetter> deadLetters = new ArrayList<>();
 
         void order(String id, String status, List<String> history, int unitsOfA) {
             acknowledged.put("key-" + id, List.of(id));
@@ -144,7 +160,8 @@ class InvariantCheckerTest {
         }
 
         Snapshot build() {
-            return new Snapshot(acknowledged, orders, stockBefore, stockAfter, restocked, charges, shipments);
+            return new Snapshot(acknowledged, orders, stockBefore, stockAfter, restocked, charges, shipments, unpublished,
+                    deadLetters);
         }
     }
 }

@@ -88,7 +88,7 @@ class PlatformIT {
     @Test
     @Order(2)
     void fiveHundredConcurrentOrdersOnEveryPathKeepEveryInvariant() throws Exception {
-        SnapshotReader reader = new SnapshotReader(client);
+        SnapshotReader reader = new SnapshotReader(client, new EventReader(platform.infra().kafkaBootstrapServers()));
         Map<String, Snapshot.Stock> stockBefore = reader.stock();
         List<SagaWorkload.PlannedOrder> plan = SagaWorkload.plan(500, 42);
 

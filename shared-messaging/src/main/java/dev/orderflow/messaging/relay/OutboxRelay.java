@@ -212,7 +212,13 @@ public final class OutboxRelay implements AutoCloseable {
                 }
             }
         } finally {
+            // close() interrupts to wake the loop; the producer must still flush and join its
+            // I/O thread, which an interrupted thread cannot do.
+            boolean interrupted = Thread.interrupted();
             producer.close(Duration.ofSeconds(5));
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
