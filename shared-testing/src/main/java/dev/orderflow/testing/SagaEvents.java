@@ -3,6 +3,14 @@ package dev.orderflow.testing;
 import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.events.AvroCodec;
+import dev.orderflow.events.EventDescriptor;
+import dev.orderflow.messaging.envelope.EventEnvelope;
+import dev.orderflow.messaging.inbox.InboundRecord;
+import dev.orderflow.messaging.inbox.IncomingEvent;
+import dev.orderflow.messaging.registry.ApicurioSchemas;
+import dev.orderflow.messaging.registry.RegistryEventDecoder;
+import dev.orderflow.messaging.registry.RegistrySettings;
+import dev.orderflow.messaging.registry.WriterSchemas;
 import dev.orderflow.events.CloudEventHeaders;
 import dev.orderflow.events.EventCatalog;
 import dev.orderflow.events.order.v1.Address;
@@ -220,7 +228,25 @@ public final class SagaEvents implements AutoCloseable {
         put(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.AVRO_BINARY);
         put(headers, CloudEventHeaders.CORRELATION_ID, orderId);
         put(headers, CloudEventHeaders.CAUSATION_ID, id.toString());
-        return new ProducerRecord<>(descriptor.topic(), null, orderId, AvroCodec.encode(event), headers);
+        return new ProducerRecord<>(descriptor.topic(), null, orderId, inWireFormat(descriptor, event), headers);
+    }
+
+    /** The shared real schema registry, as the services under test see it. */
+    private static final class Registry {
+        static final ApicurioSchemas SCHEMAS = ApicurioSchemas.connect(RegistrySettings.of(TestInfra.shared().registryUrl()));
+        static final RegistryEventDecoder DECODER = new RegistryEventDecoder(SCHEMAS);
+    }
+
+    /** The payload as the other services' relays publish it: registered in the registry, framed with its schema id. */
+    private static byte[] inWireFormat(EventDescriptor<?> descriptor, SpecificRecord event) {
+        return Registry.SCHEMAS.serialize(descriptor.topic(), descriptor.type(), WriterSchemas.current().of(descriptor.type()),
+                AvroCodec.encode(event));
+    }
+
+    /** A record the service under test published, read as {@code type} with the writer's schema from the registry. */
+    public static <T extends SpecificRecord> T decode(ConsumerRecord<String, byte[]> record, Class<T> type) {
+        InboundRecord inbound = InboundRecord.of(record);
+        return new IncomingEvent(EventEnvelope.fromHeaders(inbound.headers()), inbound, Registry.DECODER).decode(type);
     }
 
     /** The same fact redelivered under a new event id (e.g. a producer retry that the inbox cannot match by id). */

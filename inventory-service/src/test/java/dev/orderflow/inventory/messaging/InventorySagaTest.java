@@ -13,7 +13,6 @@ import static dev.orderflow.testing.SagaEvents.withNewId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.orderflow.events.AvroCodec;
 import dev.orderflow.events.CloudEventHeaders;
 import dev.orderflow.events.EventTypes;
 import dev.orderflow.events.Topics;
@@ -301,7 +300,7 @@ class InventorySagaTest {
     }
 
     private static <T extends org.apache.avro.specific.SpecificRecord> T decode(ConsumerRecord<String, byte[]> record, Class<T> type) {
-        return AvroCodec.decode(record.value(), type);
+        return SagaEvents.decode(record, type);
     }
 
     private static String newOrderId() {

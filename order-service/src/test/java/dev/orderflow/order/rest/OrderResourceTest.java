@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
-import dev.orderflow.events.AvroCodec;
 import dev.orderflow.events.CloudEventHeaders;
 import dev.orderflow.events.EventTypes;
 import dev.orderflow.events.Topics;
@@ -60,7 +59,7 @@ class OrderResourceTest {
         assertThat(header(record, CloudEventHeaders.TYPE)).isEqualTo(EventTypes.ORDER_PLACED_V1);
         assertThat(header(record, CloudEventHeaders.SUBJECT)).isEqualTo(orderId);
         assertThat(header(record, CloudEventHeaders.SEQUENCE)).isEqualTo("1");
-        OrderPlaced event = AvroCodec.decode(record.value(), OrderPlaced.class);
+        OrderPlaced event = SagaEvents.decode(record, OrderPlaced.class);
         assertThat(event.getTotal().getAmount()).isEqualByComparingTo(new BigDecimal("187.99"));
         assertThat(event.getLines()).hasSize(2);
     }

@@ -13,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.orderflow.events.AvroCodec;
 import dev.orderflow.events.EventTypes;
 import dev.orderflow.events.Topics;
 import dev.orderflow.events.payment.v1.PaymentCaptured;
@@ -343,7 +342,7 @@ class PaymentSagaTest {
     }
 
     private static <T extends org.apache.avro.specific.SpecificRecord> T decode(ConsumerRecord<String, byte[]> record, Class<T> type) {
-        return AvroCodec.decode(record.value(), type);
+        return SagaEvents.decode(record, type);
     }
 
     private static String newOrderId() {

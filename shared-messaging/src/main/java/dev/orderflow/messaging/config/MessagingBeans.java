@@ -2,6 +2,11 @@ package dev.orderflow.messaging.config;
 
 import dev.orderflow.messaging.failure.DeadLetterPublisher;
 import dev.orderflow.messaging.faults.FaultPoints;
+import dev.orderflow.messaging.inbox.EventDecoder;
+import dev.orderflow.messaging.registry.ApicurioSchemas;
+import dev.orderflow.messaging.registry.RegistryEventDecoder;
+import dev.orderflow.messaging.registry.RegistryPayloadEncoder;
+import dev.orderflow.messaging.registry.RegistrySettings;
 import dev.orderflow.messaging.health.ConsumerProgress;
 import dev.orderflow.messaging.metrics.MessagingMetrics;
 import dev.orderflow.messaging.naive.NaiveMode;
@@ -64,6 +69,23 @@ public class MessagingBeans {
         producer.close(Duration.ofSeconds(5));
     }
 
+    /** The schema registry client of this process (required: see {@link RegistryConfig}). */
+    @Produces
+    @Singleton
+    ApicurioSchemas schemaRegistry(RegistryConfig registry) {
+        return ApicurioSchemas.connect(new RegistrySettings(registry.url(), registry.group()));
+    }
+
+    void closeSchemaRegistry(@Disposes ApicurioSchemas schemas) {
+        schemas.close();
+    }
+
+    @Produces
+    @Singleton
+    EventDecoder eventDecoder(ApicurioSchemas schemas) {
+        return new RegistryEventDecoder(schemas);
+    }
+
     @Produces
     @Singleton
     DeadLetterPublisher deadLetterPublisher(@MessagingProducer Producer<String, byte[]> producer) {
@@ -73,8 +95,13 @@ public class MessagingBeans {
     @Produces
     @Singleton
     OutboxWriter outboxWriter(
-            MessagingConfig config, NaiveMode naive, FaultPoints faults, @MessagingProducer jakarta.enterprise.inject.Instance<Producer<String, byte[]>> producer) {
-        return new OutboxWriter(config.effectiveSource(), naive, faults, naive.dualWrite() ? producer.get() : null);
+            MessagingConfig config,
+            NaiveMode naive,
+            FaultPoints faults,
+            @MessagingProducer jakarta.enterprise.inject.Instance<Producer<String, byte[]>> producer,
+            ApicurioSchemas schemas) {
+        return new OutboxWriter(config.effectiveSource(), naive, faults, naive.dualWrite() ? producer.get() : null,
+                new RegistryPayloadEncoder(schemas));
     }
 
 }

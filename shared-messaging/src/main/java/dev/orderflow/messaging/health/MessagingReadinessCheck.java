@@ -9,8 +9,9 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Not ready while a consumer retries a transient failure or the outbox relay cannot publish:
- * the service is consistent but not making progress, so it should take no new work.
+ * Not ready while a consumer retries a transient failure, the outbox relay cannot publish, or the
+ * schema registry refused an event this service wrote (its aggregate's events wait for a fixed
+ * release): the service is consistent but not making progress, so it should take no new work.
  */
 @Readiness
 @ApplicationScoped
@@ -33,6 +34,8 @@ public class MessagingReadinessCheck implements HealthCheck {
                     .withData("outbox relay failing since", relay.failingSince().toString())
                     .withData("outbox relay error", String.valueOf(relay.lastError()));
         }
+        relay.refusedBySchemaRegistry().forEach((aggregate, reason) -> response.down()
+                .withData("outbox held by the schema registry: aggregate " + aggregate, reason));
         response.withData("outbox relay leader", relay.isLeader());
         return response.build();
     }

@@ -67,6 +67,9 @@ public class IdempotentConsumer {
     DeadLetterPublisher deadLetters;
 
     @Inject
+    EventDecoder decoder;
+
+    @Inject
     @Any
     Instance<EventHandler> handlerBeans;
 
@@ -117,7 +120,8 @@ public class IdempotentConsumer {
                 faults,
                 metrics,
                 progress,
-                deadLetters));
+                deadLetters,
+                decoder));
     }
 
     /** Inbox retention: deletes old dedupe records; the last applied sequences stay (see {@link Inbox#deleteOlderThan}). */

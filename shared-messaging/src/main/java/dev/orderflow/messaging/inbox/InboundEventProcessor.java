@@ -42,10 +42,14 @@ public final class InboundEventProcessor {
     private final MessagingMetrics metrics;
     private final ConsumerProgress progress;
     private final DeadLetterPublisher deadLetters;
+    private final EventDecoder decoder;
     private final FailureClassifier classifier = new FailureClassifier();
     private volatile boolean stopped;
 
-    /** @param deadLetters publishes parked events that expire; null to leave them parked */
+    /**
+     * @param deadLetters publishes parked events that expire; null to leave them parked
+     * @param decoder what {@link IncomingEvent#decode} reads payloads with (the registry's writer schemas)
+     */
     public InboundEventProcessor(
             EventHandler handler,
             TransactionRunner transactions,
@@ -53,7 +57,8 @@ public final class InboundEventProcessor {
             FaultPoints faults,
             MessagingMetrics metrics,
             ConsumerProgress progress,
-            DeadLetterPublisher deadLetters) {
+            DeadLetterPublisher deadLetters,
+            EventDecoder decoder) {
         this.handler = handler;
         this.consumer = handler.consumer();
         this.transactions = transactions;
@@ -62,6 +67,7 @@ public final class InboundEventProcessor {
         this.metrics = metrics;
         this.progress = progress;
         this.deadLetters = deadLetters;
+        this.decoder = decoder;
     }
 
     public String consumer() {
@@ -84,7 +90,7 @@ public final class InboundEventProcessor {
         } catch (RuntimeException malformed) {
             return deadLetter(record, "PERMANENT", malformed);
         }
-        IncomingEvent event = new IncomingEvent(envelope, record);
+        IncomingEvent event = new IncomingEvent(envelope, record, decoder);
         Duration backoff = settings.initialBackoff();
         int unknownFailures = 0;
         while (true) {
@@ -210,7 +216,7 @@ public final class InboundEventProcessor {
     }
 
     private Outcome release(ParkedEvent parked) {
-        IncomingEvent event = new IncomingEvent(EventEnvelope.fromHeaders(parked.record().headers()), parked.record());
+        IncomingEvent event = new IncomingEvent(EventEnvelope.fromHeaders(parked.record().headers()), parked.record(), decoder);
         try {
             Outcome outcome = transactions.inNewTransaction(connection -> {
                 if (!ParkingLot.lock(connection, parked.id())) {

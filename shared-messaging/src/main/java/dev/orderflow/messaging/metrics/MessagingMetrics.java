@@ -46,6 +46,11 @@ public final class MessagingMetrics {
         registry.counter("orderflow.outbox.publish.failures").increment();
     }
 
+    /** The schema registry refused an outbox row's schema: the row is not published (per {@code ce_type}). */
+    public void schemaRefused(String type) {
+        registry.counter("orderflow.outbox.schema.refused", "type", type).increment();
+    }
+
     public void applied(String consumer) {
         registry.counter("orderflow.inbox.applied", "consumer", consumer).increment();
     }

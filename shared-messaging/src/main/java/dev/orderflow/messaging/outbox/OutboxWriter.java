@@ -7,12 +7,14 @@ import dev.orderflow.messaging.faults.FaultPoint;
 import dev.orderflow.messaging.faults.FaultPoints;
 import dev.orderflow.messaging.jdbc.JsonHeaders;
 import dev.orderflow.messaging.naive.NaiveMode;
+import dev.orderflow.messaging.relay.PayloadEncoder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.Producer;
@@ -42,16 +44,24 @@ public final class OutboxWriter {
     private final NaiveMode naive;
     private final FaultPoints faults;
     private final Producer<String, byte[]> dualWriteProducer;
+    private final PayloadEncoder dualWriteEncoder;
 
     /**
      * @param source this service's {@code ce_source}, e.g. {@code /orderflow/order-service}
      * @param dualWriteProducer used only in naive dual-write mode; may be null otherwise
      */
     public OutboxWriter(String source, NaiveMode naive, FaultPoints faults, Producer<String, byte[]> dualWriteProducer) {
+        this(source, naive, faults, dualWriteProducer, PayloadEncoder.unchanged());
+    }
+
+    /** @param dualWriteEncoder what a naive dual write publishes the payload as (the relay's encoder: the registry's wire format) */
+    public OutboxWriter(
+            String source, NaiveMode naive, FaultPoints faults, Producer<String, byte[]> dualWriteProducer, PayloadEncoder dualWriteEncoder) {
         this.source = source;
         this.naive = naive;
         this.faults = faults;
         this.dualWriteProducer = dualWriteProducer;
+        this.dualWriteEncoder = dualWriteEncoder;
         if (naive.dualWrite() && dualWriteProducer == null) {
             throw new IllegalArgumentException("naive dual-write mode needs a producer");
         }
@@ -98,13 +108,16 @@ public final class OutboxWriter {
             return;
         }
         try {
+            Map<String, String> headers = appended.envelope().toHeaders();
             dualWriteProducer
                     .send(OutboxRecords.toProducerRecord(
                             appended.event().topic(),
                             appended.event().aggregateId(),
-                            appended.event().payload(),
-                            appended.envelope().toHeaders()))
+                            dualWriteEncoder.encode(appended.event().topic(), headers, appended.event().payload()),
+                            headers))
                     .get();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "naive dual write: event %s lost (not encodable for publication)", appended.envelope().id());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.errorf("naive dual write: event %s lost (interrupted)", appended.envelope().id());

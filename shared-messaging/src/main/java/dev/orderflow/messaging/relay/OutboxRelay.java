@@ -6,6 +6,7 @@ import dev.orderflow.messaging.jdbc.ConnectionFactory;
 import dev.orderflow.messaging.jdbc.JsonHeaders;
 import dev.orderflow.messaging.metrics.MessagingMetrics;
 import dev.orderflow.messaging.outbox.OutboxRecords;
+import dev.orderflow.messaging.registry.SchemaRefusedException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
@@ -74,6 +76,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final String name;
     private final ConnectionFactory connections;
     private final Supplier<Producer<String, byte[]>> producers;
+    private final PayloadEncoder encoder;
     private final RelaySettings settings;
     private final FaultPoints faults;
     private final MessagingMetrics metrics;
@@ -87,17 +90,21 @@ public final class OutboxRelay implements AutoCloseable {
     private Instant lastMetrics = Instant.EPOCH;
     /** Aggregates whose oldest unpublished row the broker rejected; only the relay thread touches it. */
     private final Map<String, HeldAggregate> held = new HashMap<>();
+    /** Held aggregates whose row the schema registry refused, with the reason; read by readiness. */
+    private final Map<String, String> refused = new ConcurrentHashMap<>();
 
     public OutboxRelay(
             String name,
             ConnectionFactory connections,
             Supplier<Producer<String, byte[]>> producers,
+            PayloadEncoder encoder,
             RelaySettings settings,
             FaultPoints faults,
             MessagingMetrics metrics) {
         this.name = name;
         this.connections = connections;
         this.producers = producers;
+        this.encoder = encoder;
         this.settings = settings;
         this.faults = faults;
         this.metrics = metrics;
@@ -139,6 +146,14 @@ public final class OutboxRelay implements AutoCloseable {
 
     public String lastError() {
         return lastError;
+    }
+
+    /**
+     * Aggregates held because the schema registry refused their oldest unpublished row (an
+     * incompatible schema): aggregate id → reason. Not empty = a release must fix it; readiness says so.
+     */
+    public Map<String, String> refusedBySchemaRegistry() {
+        return Map.copyOf(refused);
     }
 
     private void run() {
@@ -185,8 +200,8 @@ public final class OutboxRelay implements AutoCloseable {
                     producer = producers.get();
                 }
                 if (round.failed()) {
-                    // Kafka unreachable or timing out: nothing moves, so readiness must say so.
-                    failed(new IllegalStateException("sends to Kafka failed: " + round.failure()));
+                    // Kafka or the schema registry unreachable or timing out: nothing moves, so readiness must say so.
+                    failed(new IllegalStateException(round.failure()));
                     sleep(Duration.ofMillis(500));
                     continue;
                 }
@@ -209,6 +224,9 @@ public final class OutboxRelay implements AutoCloseable {
 
     private record Row(long id, String aggregateId, String topic, String key, byte[] payload, String headers) {}
 
+    /** A row with the record value to publish (the payload in the registry's wire format). */
+    private record Outgoing(Row row, Map<String, String> headers, byte[] value) {}
+
     /**
      * @param sent rows handed to the producer
      * @param failed the round could not make progress (retriable failure): back off
@@ -222,15 +240,37 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** One batch: send all, then mark those acknowledged, never past a failure of the same aggregate. */
     Round publishBatch(Connection work, Producer<String, byte[]> producer) throws SQLException {
-        List<Row> rows = readUnpublished(work);
-        if (rows.isEmpty()) {
+        List<Row> read = readUnpublished(work);
+        if (read.isEmpty()) {
             return new Round(0, false, false, null);
+        }
+        // Encode everything first (the registry is asked here): a refused row holds its aggregate and
+        // nothing of that aggregate is sent; an unreachable registry fails the round before any send.
+        List<Outgoing> rows = new ArrayList<>(read.size());
+        Set<String> refusedAggregates = new HashSet<>();
+        for (Row row : read) {
+            if (refusedAggregates.contains(row.aggregateId())) {
+                continue;
+            }
+            Map<String, String> headers = JsonHeaders.read(row.headers());
+            try {
+                rows.add(new Outgoing(row, headers, encoder.encode(row.topic(), headers, row.payload())));
+            } catch (SchemaRefusedException refusal) {
+                refusedAggregates.add(row.aggregateId());
+                refuse(work, row, refusal);
+            } catch (RuntimeException unavailable) {
+                LOG.warnf("outbox relay %s: cannot encode row %d: %s", name, row.id(), unavailable.toString());
+                return new Round(0, true, false, "encoding for publication failed: " + unavailable);
+            }
+        }
+        if (rows.isEmpty()) {
+            return new Round(read.size(), false, false, null);
         }
         // The row whose failure aborted the producer; the failures of the rows behind it are only
         // the abort (collateral), not something wrong with them.
         AtomicLong rootFailure = new AtomicLong(NO_ROW);
         List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
-        for (Row row : rows) {
+        for (Outgoing row : rows) {
             sends.add(send(producer, row, rootFailure));
         }
         Set<String> failedAggregates = new HashSet<>();
@@ -238,17 +278,18 @@ public final class OutboxRelay implements AutoCloseable {
         boolean retriableFailure = false;
         String firstFailure = null;
         for (int i = 0; i < rows.size(); i++) {
-            Row row = rows.get(i);
+            Row row = rows.get(i).row();
             try {
                 sends.get(i).get();
                 if (!failedAggregates.contains(row.aggregateId())) {
                     acknowledged.add(row.id());
                     held.remove(row.aggregateId());
+                    refused.remove(row.aggregateId());
                 }
             } catch (ExecutionException e) {
                 failedAggregates.add(row.aggregateId());
                 if (firstFailure == null) {
-                    firstFailure = String.valueOf(e.getCause());
+                    firstFailure = "sends to Kafka failed: " + e.getCause();
                 }
                 if (row.id() == rootFailure.get()) {
                     Throwable failure = e.getCause();
@@ -268,13 +309,14 @@ public final class OutboxRelay implements AutoCloseable {
         markPublished(work, acknowledged);
         metrics.published(acknowledged.size());
         boolean aborted = rootFailure.get() != NO_ROW || !failedAggregates.isEmpty();
-        return new Round(rows.size(), retriableFailure || (aborted && rootFailure.get() == NO_ROW), aborted, firstFailure);
+        return new Round(read.size(), retriableFailure || (aborted && rootFailure.get() == NO_ROW), aborted, firstFailure);
     }
 
-    private Future<RecordMetadata> send(Producer<String, byte[]> producer, Row row, AtomicLong rootFailure) {
+    private Future<RecordMetadata> send(Producer<String, byte[]> producer, Outgoing outgoing, AtomicLong rootFailure) {
+        Row row = outgoing.row();
         try {
             return producer.send(
-                    OutboxRecords.toProducerRecord(row.topic(), row.key(), row.payload(), JsonHeaders.read(row.headers())),
+                    OutboxRecords.toProducerRecord(row.topic(), row.key(), outgoing.value(), outgoing.headers()),
                     (metadata, failure) -> {
                         if (failure != null && rootFailure.compareAndSet(NO_ROW, row.id())) {
                             // Abort everything not yet sent, so no later record of this partition
@@ -286,6 +328,19 @@ public final class OutboxRelay implements AutoCloseable {
         } catch (RuntimeException e) { // producer already aborted or closed
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * The registry refused the row's schema: loud (error log, metric, readiness), the row stays
+     * unpublished, its aggregate is held like one the broker rejected; other aggregates flow.
+     */
+    private void refuse(Connection work, Row row, SchemaRefusedException refusal) throws SQLException {
+        metrics.schemaRefused(refusal.type());
+        refused.put(row.aggregateId(), refusal.getMessage());
+        LOG.errorf("outbox relay %s: row %d of aggregate %s is NOT published, the schema registry refused it: %s",
+                name, row.id(), row.aggregateId(), refusal.getMessage());
+        recordFailure(work, row, refusal);
+        hold(row);
     }
 
     /** Later rows of this aggregate stay unread until this row is accepted; it is retried with backoff. */

@@ -9,7 +9,10 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import dev.orderflow.messaging.registry.ApicurioSchemas;
+import dev.orderflow.messaging.registry.RegistryPayloadEncoder;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -29,6 +32,9 @@ public class OutboxRelayService {
 
     @Inject
     MessagingMetrics metrics;
+
+    @Inject
+    ApicurioSchemas schemas;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -53,6 +59,7 @@ public class OutboxRelayService {
                 config.service(),
                 ConnectionFactory.driverManager(jdbcUrl, username.orElse(null), password.orElse(null)),
                 () -> RelayProducers.create(bootstrapServers, config.service() + "-outbox-relay"),
+                new RegistryPayloadEncoder(schemas),
                 new RelaySettings(
                         settings.batchSize(),
                         settings.pollInterval(),
@@ -88,5 +95,10 @@ public class OutboxRelayService {
 
     public String lastError() {
         return relay == null ? null : relay.lastError();
+    }
+
+    /** Aggregates held because the schema registry refused a row: aggregate id → reason. */
+    public Map<String, String> refusedBySchemaRegistry() {
+        return relay == null ? Map.of() : relay.refusedBySchemaRegistry();
     }
 }

@@ -40,7 +40,7 @@ class RelayReadinessTest {
         String broker = TestInfra.shared().kafkaBootstrapServers();
         try (OutboxRelay relay = new OutboxRelay("relay-readiness", db.connections(),
                 () -> RelayProducers.create(unreachable.get() ? nowhere : broker, "relay-readiness"),
-                Relays.testSettings(10), FaultPoints.none(), MessagingMetrics.inMemory())) {
+                PayloadEncoder.unchanged(), Relays.testSettings(10), FaultPoints.none(), MessagingMetrics.inMemory())) {
             relay.start();
 
             await().atMost(Duration.ofMinutes(2)).until(() -> relay.failingSince() != null);

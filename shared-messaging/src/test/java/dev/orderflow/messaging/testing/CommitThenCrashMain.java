@@ -35,7 +35,8 @@ public final class CommitThenCrashMain {
                 insert.executeUpdate();
             }
             appended = writer.append(connection, OutboxEvent.of(
-                    "Order", args[5], Events.TEST_TYPE, args[4], "placed".getBytes(StandardCharsets.UTF_8)));
+                    "Order", args[5], Events.TEST_TYPE, args[4], "placed".getBytes(StandardCharsets.UTF_8))
+                    .withContentType(Events.OPAQUE));
             connection.commit();
         }
         System.out.println("COMMITTED " + appended.envelope().id());

@@ -33,6 +33,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Builds CloudEvents records and reads topics on the shared real Kafka. */
 public final class Events {
     public static final String TEST_TYPE = "dev.orderflow.test.LedgerEntryRecorded.v1";
+    /** The content type of the test events: opaque text, not a registry-governed Avro contract. */
+    public static final String OPAQUE = "text/plain";
 
     private Events() {}
 

@@ -40,7 +40,8 @@ public final class LedgerApp {
         public EventEnvelope open(String ledgerId, boolean failAfterAppend) {
             insertBusinessRow(ledgerId);
             EventEnvelope envelope = outbox.append(OutboxEvent.of(
-                    "Ledger", ledgerId, Events.TEST_TYPE, TOPIC, ("opened " + ledgerId).getBytes(StandardCharsets.UTF_8)));
+                    "Ledger", ledgerId, Events.TEST_TYPE, TOPIC, ("opened " + ledgerId).getBytes(StandardCharsets.UTF_8))
+                    .withContentType(Events.OPAQUE));
             if (failAfterAppend) {
                 throw new IllegalStateException("use case failed after appending its event");
             }

@@ -1,5 +1,10 @@
 package dev.orderflow.messaging.testing;
 
+import dev.orderflow.infra.TestInfra;
+import dev.orderflow.messaging.registry.ApicurioSchemas;
+import dev.orderflow.messaging.registry.RegistryEventDecoder;
+import dev.orderflow.messaging.registry.RegistrySettings;
+
 import dev.orderflow.messaging.failure.DeadLetterPublisher;
 import dev.orderflow.messaging.faults.FaultPoints;
 import dev.orderflow.messaging.health.ConsumerProgress;
@@ -46,7 +51,8 @@ public final class ProcessorHarness implements AutoCloseable {
                 faults,
                 metrics,
                 new ConsumerProgress(),
-                deadLetters);
+                deadLetters,
+                new RegistryEventDecoder(ApicurioSchemas.connect(RegistrySettings.of(TestInfra.shared().registryUrl()))));
     }
 
     public void pumpOnce() {

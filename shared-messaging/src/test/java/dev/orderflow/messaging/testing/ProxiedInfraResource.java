@@ -26,7 +26,7 @@ public class ProxiedInfraResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(infra.start());
-        for (String topic : new String[] {LedgerApp.TOPIC, LedgerApp.TOPIC + ".dlq"}) {
+        for (String topic : new String[] {LedgerApp.TOPIC, LedgerApp.TOPIC + ".dlq", ContractsApp.TOPIC, ContractsApp.TOPIC + ".dlq"}) {
             try {
                 dev.orderflow.infra.TestInfra.shared().createTopic(topic, 3);
             } catch (RuntimeException alreadyThere) {

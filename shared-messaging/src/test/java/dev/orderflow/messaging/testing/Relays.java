@@ -5,6 +5,7 @@ import dev.orderflow.messaging.faults.FaultPoints;
 import dev.orderflow.messaging.jdbc.ConnectionFactory;
 import dev.orderflow.messaging.metrics.MessagingMetrics;
 import dev.orderflow.messaging.relay.OutboxRelay;
+import dev.orderflow.messaging.relay.PayloadEncoder;
 import dev.orderflow.messaging.relay.RelayProducers;
 import dev.orderflow.messaging.relay.RelaySettings;
 import java.time.Duration;
@@ -25,7 +26,7 @@ public final class Relays {
     public static OutboxRelay inProcess(TestDatabase db, String name, RelaySettings settings) {
         String bootstrap = TestInfra.shared().kafkaBootstrapServers();
         return new OutboxRelay(
-                name, db.connections(), () -> RelayProducers.create(bootstrap, name), settings, FaultPoints.none(), MessagingMetrics.inMemory());
+                name, db.connections(), () -> RelayProducers.create(bootstrap, name), PayloadEncoder.unchanged(), settings, FaultPoints.none(), MessagingMetrics.inMemory());
     }
 
     static OutboxRelay create(String name, ConnectionFactory connections, String bootstrap, int batchSize, FaultPoints faults) {
@@ -33,6 +34,7 @@ public final class Relays {
                 name,
                 connections,
                 () -> RelayProducers.create(bootstrap, name),
+                PayloadEncoder.unchanged(), // opaque test payloads: the registry path is SchemaRegistryRuntimeTest's
                 testSettings(batchSize),
                 faults,
                 MessagingMetrics.inMemory());
