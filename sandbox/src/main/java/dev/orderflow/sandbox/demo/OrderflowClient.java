@@ -1,7 +1,10 @@
 package dev.orderflow.sandbox.demo;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.orderflow.sandbox.platform.PlatformLayout;
 import java.io.IOException;
 import java.net.URI;
@@ -15,7 +18,11 @@ import java.util.Map;
 
 /** A plain HTTP client of the services' REST APIs and the payment provider's, as any outside caller would use them. */
 public final class OrderflowClient {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // money stays exact: decimals parse as BigDecimal, not double
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Endpoints endpoints;
