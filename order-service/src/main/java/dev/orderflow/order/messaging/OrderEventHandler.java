@@ -71,10 +71,6 @@ public class OrderEventHandler implements EventHandler {
     /** Decodes the payload (checking it names the record's order); the key must be one of this service's order ids. */
     private static UUID decodedOrderId(IncomingEvent event) {
         event.payloadAs(EventCatalog.require(event.type()).recordClass(), "orderId");
-        try {
-            return UUID.fromString(event.subject());
-        } catch (IllegalArgumentException notAnOrderId) {
-            throw new PermanentFailureException(event.type() + " names no order of this service: " + event.subject(), notAnOrderId);
-        }
+        return event.subjectAsUuid();
     }
 }

@@ -54,9 +54,10 @@ public class OrderService {
         UUID orderId = UUID.randomUUID();
         if (idempotencyKey.isPresent()) {
             String key = idempotencyKey.get();
-            var holder = idempotencyKeys.claimOrGetHolder(key, command.fingerprint(), orderId);
+            String fingerprint = command.fingerprint();
+            var holder = idempotencyKeys.claimOrGetHolder(key, fingerprint, orderId);
             if (holder.isPresent()) {
-                if (!holder.get().fingerprint().equals(command.fingerprint())) {
+                if (!holder.get().fingerprint().equals(fingerprint)) {
                     throw new IdempotencyKeyReused(key, holder.get().orderId());
                 }
                 return new Placement(loaded(orders.findById(holder.get().orderId()), holder.get().orderId()), true);

@@ -13,7 +13,6 @@ import dev.orderflow.payment.service.PaymentOutcome;
 import dev.orderflow.payment.service.PaymentService;
 import dev.orderflow.payment.service.RememberOrder;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,11 +55,11 @@ public class PaymentEventHandler implements EventHandler {
                 case EventTypes.ORDER_PLACED_V1 -> remember(event, event.payloadAs(OrderPlaced.class, ORDER_ID));
                 case EventTypes.INVENTORY_RESERVED_V1 -> {
                     event.payloadAs(InventoryReserved.class, ORDER_ID);
-                    yield outcome(event, payments.capture(orderId(event)));
+                    yield outcome(event, payments.capture(event.subjectAsUuid()));
                 }
                 case EventTypes.SHIPMENT_CANCELLED_V1 -> {
                     event.payloadAs(ShipmentCancelled.class, ORDER_ID);
-                    yield outcome(event, payments.cancel(orderId(event)));
+                    yield outcome(event, payments.cancel(event.subjectAsUuid()));
                 }
                 default -> HandlerOutcome.applied();
             };
@@ -70,7 +69,7 @@ public class PaymentEventHandler implements EventHandler {
     }
 
     private HandlerOutcome remember(IncomingEvent event, OrderPlaced placed) {
-        RememberOrder order = new RememberOrder(orderId(event), placed.getCustomerId(), placed.getTotal().getAmount(),
+        RememberOrder order = new RememberOrder(event.subjectAsUuid(), placed.getCustomerId(), placed.getTotal().getAmount(),
                 placed.getTotal().getCurrency());
         try {
             return outcome(event, payments.remember(order));
@@ -88,13 +87,5 @@ public class PaymentEventHandler implements EventHandler {
             }
             default -> HandlerOutcome.applied();
         };
-    }
-
-    private static UUID orderId(IncomingEvent event) {
-        try {
-            return UUID.fromString(event.subject());
-        } catch (IllegalArgumentException notAnOrderId) {
-            throw new PermanentFailureException(event.type() + " has subject " + event.subject() + ", not an order id", notAnOrderId);
-        }
     }
 }

@@ -27,6 +27,15 @@ public record IncomingEvent(EventEnvelope envelope, InboundRecord record, EventD
         return envelope.subject();
     }
 
+    /** The subject as a UUID; a subject that is none names no aggregate and can never be applied. */
+    public UUID subjectAsUuid() {
+        try {
+            return UUID.fromString(subject());
+        } catch (IllegalArgumentException notAUuid) {
+            throw new PermanentFailureException(type() + " has subject " + subject() + ", which is not a UUID", notAUuid);
+        }
+    }
+
     public long sequence() {
         return envelope.sequence();
     }

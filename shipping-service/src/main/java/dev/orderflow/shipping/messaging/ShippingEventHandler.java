@@ -55,15 +55,15 @@ public class ShippingEventHandler implements EventHandler {
                 case EventTypes.ORDER_PLACED_V1 -> remember(event);
                 case EventTypes.PAYMENT_CAPTURED_V1 -> {
                     event.payloadAs(dev.orderflow.events.payment.v1.PaymentCaptured.class, ORDER_ID);
-                    yield outcome(event, shipping.schedule(orderId(event)));
+                    yield outcome(event, shipping.schedule(event.subjectAsUuid()));
                 }
                 case EventTypes.PAYMENT_CAPTURED_V2 -> {
                     event.payloadAs(dev.orderflow.events.payment.v2.PaymentCaptured.class, ORDER_ID);
-                    yield outcome(event, shipping.schedule(orderId(event)));
+                    yield outcome(event, shipping.schedule(event.subjectAsUuid()));
                 }
                 case EventTypes.ORDER_CANCELLATION_REQUESTED_V1 -> {
                     OrderCancellationRequested request = event.payloadAs(OrderCancellationRequested.class, ORDER_ID);
-                    yield outcome(event, shipping.cancel(orderId(event), request.getReason()));
+                    yield outcome(event, shipping.cancel(event.subjectAsUuid(), request.getReason()));
                 }
                 default -> HandlerOutcome.applied();
             };
@@ -74,7 +74,7 @@ public class ShippingEventHandler implements EventHandler {
 
     private HandlerOutcome remember(IncomingEvent event) {
         OrderPlaced placed = event.payloadAs(OrderPlaced.class, ORDER_ID);
-        UUID orderId = orderId(event);
+        UUID orderId = event.subjectAsUuid();
         Address address = placed.getShippingAddress();
         ShipTo shipTo;
         try {
@@ -89,14 +89,5 @@ public class ShippingEventHandler implements EventHandler {
     /** Only an order shipping has not met yet makes an event wait; ignored ones are logged by the service. */
     private static HandlerOutcome outcome(IncomingEvent event, ShippingOutcome outcome) {
         return outcome == ShippingOutcome.UNKNOWN_ORDER ? HandlerOutcome.awaiting("OrderPlaced " + event.subject()) : HandlerOutcome.applied();
-    }
-
-    /** The record's key is the saga's order id, a UUID, or the event can never be applied. */
-    private static UUID orderId(IncomingEvent event) {
-        try {
-            return UUID.fromString(event.subject());
-        } catch (IllegalArgumentException notAnOrderId) {
-            throw new PermanentFailureException(event.type() + " names order " + event.subject() + ", which is not a UUID", notAnOrderId);
-        }
     }
 }
