@@ -126,7 +126,7 @@ public final class Platform {
 
     public record ComponentStatus(String name, long pid, boolean running, boolean ready, String url) {}
 
-    private static ChildProcess startService(PlatformLayout layout, RunningInfra infra, ServiceSpec service, Progress progress) {
+    static ChildProcess startService(PlatformLayout layout, RunningInfra infra, ServiceSpec service, Progress progress) {
         long begin = System.nanoTime();
         // --add-opens: jboss-threads resets thread locals reflectively, which Java 24+ refuses otherwise.
         List<String> command = new ArrayList<>(List.of(Jdk.javaExecutable(21).toString(), "-Xms64m", "-Xmx384m",

@@ -3,6 +3,7 @@ package dev.orderflow.sandbox.platform;
 import dev.orderflow.infra.InfraSpec;
 import dev.orderflow.infra.Ports;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,6 +45,19 @@ public record PlatformLayout(Path root, InfraSpec infra, List<ServiceSpec> servi
     public ServiceSpec service(String name) {
         return services.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown service " + name));
+    }
+
+    /**
+     * The same layout with extra configuration for every service, e.g. the naive flags
+     * ({@code orderflow.messaging.naive.no-inbox=true}) or a fault point.
+     */
+    public PlatformLayout withServiceConfig(Map<String, String> config) {
+        List<ServiceSpec> configured = services.stream().map(s -> {
+            Map<String, String> merged = new LinkedHashMap<>(s.extraConfig());
+            merged.putAll(config);
+            return new ServiceSpec(s.name(), s.port(), s.database(), Map.copyOf(merged));
+        }).toList();
+        return new PlatformLayout(root, infra, configured, providerPort);
     }
 
     /** The CLI's layout: documented ports, durable data under the state directory, processes that outlive the CLI. */

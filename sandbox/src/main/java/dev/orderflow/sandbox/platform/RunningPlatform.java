@@ -5,10 +5,37 @@ import dev.orderflow.infra.process.ChildProcess;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The platform as started: infrastructure, the payment provider stub and the four service processes. */
+/**
+ * The platform as started: infrastructure, the payment provider stub and the four service processes.
+ * Services can be killed and restarted (fault injection); {@link #services()} is the current set.
+ */
 public record RunningPlatform(PlatformLayout layout, RunningInfra infra, ChildProcess provider, List<ChildProcess> services)
         implements AutoCloseable {
+
+    public RunningPlatform {
+        services = new CopyOnWriteArrayList<>(services);
+    }
+
+    /** The running process of one service. */
+    public ChildProcess process(String service) {
+        return services.stream().filter(p -> p.name().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no running process for " + service));
+    }
+
+    /** SIGKILL, as a crash would: no shutdown hooks, nothing flushed. */
+    public void kill(String service) {
+        process(service).kill();
+    }
+
+    /** Starts the service again (after {@link #kill} or a crash) and waits until it is ready. */
+    public void restart(String service) {
+        ChildProcess old = process(service);
+        old.stop();
+        ChildProcess started = Platform.startService(layout, infra, layout.service(service), (c, d, t) -> {});
+        services.set(services.indexOf(old), started);
+    }
 
     /** Component name → where it listens, in start order. */
     public Map<String, String> endpoints() {
