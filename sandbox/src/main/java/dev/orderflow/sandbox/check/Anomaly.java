@@ -29,7 +29,11 @@ public record Anomaly(Kind kind, List<String> orderIds, String evidence) {
         /** An outbox row still unpublished after the platform went quiet. */
         UNPUBLISHED_EVENT,
         /** A dead letter nobody injected on purpose: a consumer gave up on a real event. */
-        UNACCOUNTED_DEAD_LETTER
+        UNACCOUNTED_DEAD_LETTER,
+        /** A poison record the chaos run injected never reached a dead-letter topic: it was applied or dropped. */
+        MISSING_DEAD_LETTER,
+        /** An order exists although every request for its key was refused (the client was told it did not happen). */
+        PHANTOM_ORDER
     }
 
     @Override

@@ -14,7 +14,7 @@ import java.util.Set;
  * kind can be proven on hand-made snapshots and the same code judges real runs.
  */
 public final class InvariantChecker {
-    static final Set<String> TERMINAL = Set.of("SHIPPED", "REJECTED", "CANCELLED");
+    public static final Set<String> TERMINAL = Set.of("SHIPPED", "REJECTED", "CANCELLED");
     /** The order's transition graph (order-service's table), seen from outside. */
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "PLACED", Set.of("RESERVED", "REJECTED"),

@@ -25,7 +25,9 @@ public record Snapshot(
         Map<String, Long> unpublishedEvents,
         List<DeadLetter> deadLetters) {
 
-    public record Order(String orderId, String status, BigDecimal total, Map<String, Integer> quantities, List<String> history) {}
+    /** {@code endedAt}: when it reached its current terminal state, null while running (saga latency). */
+    public record Order(String orderId, String status, BigDecimal total, Map<String, Integer> quantities, List<String> history,
+            java.time.Instant placedAt, java.time.Instant endedAt) {}
 
     public record Stock(int available, int reserved, int shipped) {
         int total() {
@@ -33,8 +35,14 @@ public record Snapshot(
         }
     }
 
-    /** A record a consumer gave up on, with the reason it recorded. */
-    public record DeadLetter(String topic, String orderId, String type, String reason) {}
+    /** A record a consumer gave up on, with the reason it recorded; {@code eventId} is its {@code ce_id}. */
+    public record DeadLetter(String topic, String eventId, String orderId, String type, String reason) {}
+
+    /** The same snapshot without the dead letters a chaos run injected on purpose. */
+    public Snapshot withoutDeadLetters(java.util.Set<String> eventIds) {
+        return new Snapshot(acknowledged, orders, stockBefore, stockAfter, restocked, charges, shipmentsPerOrder,
+                unpublishedEvents, deadLetters.stream().filter(d -> !eventIds.contains(d.eventId())).toList());
+    }
 
     /** One charge in the provider's ledger and what was refunded of it. */
     public record Charge(String chargeId, String idempotencyKey, String orderId, BigDecimal amount, boolean captured,

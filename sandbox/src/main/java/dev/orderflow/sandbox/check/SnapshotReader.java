@@ -64,7 +64,18 @@ public final class SnapshotReader {
             Map<String, Integer> restocked) {
         Map<String, List<String>> acknowledged = new LinkedHashMap<>();
         placed.forEach(p -> acknowledged.put(p.plan().idempotencyKey(), p.orderIds()));
-        List<String> orderIds = acknowledged.values().stream().flatMap(List::stream).distinct().toList();
+        return read(acknowledged, List.of(), stockBefore, restocked);
+    }
+
+    /**
+     * The final state of the acknowledged orders and of {@code moreOrderIds} (e.g. orders whose
+     * creation the client could not confirm).
+     */
+    public Snapshot read(Map<String, List<String>> acknowledged, java.util.Collection<String> moreOrderIds,
+            Map<String, Snapshot.Stock> stockBefore, Map<String, Integer> restocked) {
+        java.util.Set<String> orderIds = new java.util.LinkedHashSet<>();
+        acknowledged.values().forEach(orderIds::addAll);
+        orderIds.addAll(moreOrderIds);
 
         ExecutorService readers = Executors.newFixedThreadPool(8);
         try {
@@ -88,13 +99,33 @@ public final class SnapshotReader {
         }
     }
 
+    /** Every order order-service knows: order id → customer id, paged through {@code GET /orders}. */
+    public Map<String, String> allOrders() {
+        Map<String, String> customers = new LinkedHashMap<>();
+        String after = null;
+        do {
+            JsonNode page = require(client.orders(after, 200), "GET /orders");
+            page.path("items").forEach(item -> customers.put(item.path("orderId").asText(), item.path("customerId").asText()));
+            after = page.path("next").isTextual() ? page.path("next").asText() : null;
+        } while (after != null);
+        return customers;
+    }
+
     private static Snapshot.Order order(JsonNode body) {
         Map<String, Integer> quantities = new LinkedHashMap<>();
         body.path("lines").forEach(line -> quantities.merge(line.path("sku").asText(), line.path("quantity").asInt(), Integer::sum));
         List<String> history = new ArrayList<>();
         body.path("history").forEach(step -> history.add(step.path("to").asText()));
-        return new Snapshot.Order(body.path("orderId").asText(), body.path("status").asText(),
-                new BigDecimal(body.path("total").asText()), quantities, history);
+        String status = body.path("status").asText();
+        JsonNode steps = body.path("history");
+        java.time.Instant endedAt = InvariantChecker.TERMINAL.contains(status) && !steps.isEmpty()
+                ? instant(steps.get(steps.size() - 1).path("at")) : null;
+        return new Snapshot.Order(body.path("orderId").asText(), status,
+                new BigDecimal(body.path("total").asText()), quantities, history, instant(body.path("placedAt")), endedAt);
+    }
+
+    private static java.time.Instant instant(JsonNode value) {
+        return value.isTextual() ? java.time.Instant.parse(value.asText()) : null;
     }
 
     private int shipmentsOf(String orderId) {
@@ -131,7 +162,7 @@ public final class SnapshotReader {
     private List<Snapshot.DeadLetter> deadLetters() {
         List<String> topics = dev.orderflow.events.Topics.ALL.stream().map(dev.orderflow.events.Topics::deadLetterTopicOf).toList();
         return events.readUntilQuiet(topics, null, Duration.ofSeconds(3), Duration.ofSeconds(10)).stream()
-                .map(letter -> new Snapshot.DeadLetter(letter.topic(), letter.header("ce_subject"), letter.header("ce_type"),
+                .map(letter -> new Snapshot.DeadLetter(letter.topic(), letter.header("ce_id"), letter.header("ce_subject"), letter.header("ce_type"),
                         letter.header("dead-letter-reason")))
                 .toList();
     }

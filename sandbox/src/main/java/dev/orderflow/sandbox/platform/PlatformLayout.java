@@ -75,10 +75,27 @@ public record PlatformLayout(Path root, InfraSpec infra, List<ServiceSpec> servi
                 port("ORDERFLOW_SHIPPING_PORT", SHIPPING_PORT), providerPort), providerPort);
     }
 
+    /**
+     * The chaos sandbox's layout: the CLI's ports (so `up` must be down), a state directory of its
+     * own ({@code <state>/chaos}) started clean every run, processes stopped when the run ends.
+     */
+    public static PlatformLayout chaos(Path root, int kafkaBrokers) {
+        PlatformLayout cli = cli(root, kafkaBrokers);
+        InfraSpec c = cli.infra();
+        InfraSpec infra = new InfraSpec(c.stateDir().resolve("chaos"), c.binariesDir(), c.mode(), kafkaBrokers, c.kafkaPort(),
+                c.kafkaBootstrap(), c.registry(), c.registryPort(), c.postgresPort(), c.postgresUrl(), c.postgresUser(),
+                c.postgresPassword(), true, true);
+        return new PlatformLayout(root, infra, cli.services(), cli.providerPort());
+    }
+
     /** The same platform on free ports with a throw-away state directory, stopped with the test JVM. */
     public static PlatformLayout forTests(Path root, Path stateDir) {
+        return forTests(root, stateDir, 1);
+    }
+
+    public static PlatformLayout forTests(Path root, Path stateDir, int kafkaBrokers) {
         InfraSpec infra = new InfraSpec(stateDir.toAbsolutePath().normalize(), root.resolve("local-infra-binaries/target"),
-                InfraSpec.Mode.LOCAL, 1, 0, null, true, 0, 0, null, "postgres", "postgres", true, true);
+                InfraSpec.Mode.LOCAL, kafkaBrokers, 0, null, true, 0, 0, null, "postgres", "postgres", true, true);
         int providerPort = Ports.free();
         return new PlatformLayout(root, infra, services(Ports.free(), Ports.free(), Ports.free(), Ports.free(), providerPort),
                 providerPort);

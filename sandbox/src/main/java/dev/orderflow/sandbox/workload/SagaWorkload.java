@@ -26,6 +26,7 @@ public final class SagaWorkload {
     static final String SCARCE = "MN-003";
     static final int MORE_THAN_STOCKED = 201;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern CUSTOMER = java.util.regex.Pattern.compile("(?:c|decline)-(-?[0-9]+-[0-9]+)");
 
     /** One order to place: its path, request body, key, and when (ms after placing) to cancel it. */
     public record PlannedOrder(int index, OrderPath path, String idempotencyKey, String body, long cancelAfterMillis) {}
@@ -117,6 +118,12 @@ public final class SagaWorkload {
             Thread.currentThread().interrupt();
             return new PlacedOrder(order, orderIds, statuses, 0, "interrupted");
         }
+    }
+
+    /** The idempotency key a planned order's customer was created for ({@code c-7-12} → {@code wl-7-12}), if it is one. */
+    public static java.util.Optional<String> keyOfCustomer(String customerId) {
+        var match = CUSTOMER.matcher(customerId == null ? "" : customerId);
+        return match.matches() ? java.util.Optional.of("wl-" + match.group(1)) : java.util.Optional.empty();
     }
 
     private static String body(String customer, Map<String, Integer> lines) {

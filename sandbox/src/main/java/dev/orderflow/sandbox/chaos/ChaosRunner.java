@@ -1,0 +1,158 @@
+package dev.orderflow.sandbox.chaos;
+
+import dev.orderflow.sandbox.chaos.FaultSchedule.ScheduledFault;
+import dev.orderflow.sandbox.chaos.check.ChaosChecker;
+import dev.orderflow.sandbox.chaos.check.Verdict;
+import dev.orderflow.sandbox.chaos.fault.ChaosPlatform;
+import dev.orderflow.sandbox.chaos.fault.Fault;
+import dev.orderflow.sandbox.chaos.history.History;
+import dev.orderflow.sandbox.chaos.history.HistoryEntry.Type;
+import dev.orderflow.sandbox.chaos.report.ChaosReport;
+import dev.orderflow.sandbox.check.InvariantChecker;
+import dev.orderflow.sandbox.check.Snapshot;
+import dev.orderflow.sandbox.check.SnapshotReader;
+import dev.orderflow.sandbox.demo.EventReader;
+import dev.orderflow.sandbox.demo.OrderflowClient;
+import dev.orderflow.sandbox.platform.PlatformLayout;
+import dev.orderflow.sandbox.workload.SagaWorkload;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * One chaos run, Jepsen style: the workload and a seeded fault schedule run together against the
+ * chaos platform, every fault is healed, the run waits for quiescence, reads the final state and
+ * hands history + snapshot to the checker.
+ */
+public final class ChaosRunner {
+    private static final String NEMESIS = "nemesis";
+    private static final Duration POLL = Duration.ofSeconds(1);
+    /** No order changed state for this long: the platform has settled. */
+    private static final Duration QUIET = Duration.ofSeconds(15);
+
+    private final PlatformLayout layout;
+    private final ChaosOptions options;
+    private final PrintStream out;
+
+    public ChaosRunner(PlatformLayout layout, ChaosOptions options, PrintStream out) {
+        this.layout = layout;
+        this.options = options;
+        this.out = out;
+    }
+
+    /** The outcome of a run: the verdict and where the history and report were written. */
+    public record Outcome(Verdict verdict, ChaosReport report) {}
+
+    public Outcome run() throws InterruptedException {
+        List<SagaWorkload.PlannedOrder> plan = SagaWorkload.plan(options.orders(), options.seed());
+        List<ScheduledFault> schedule = FaultSchedule.plan(options.types(), options.faults(), options.seed(),
+                options.duration().toMillis());
+        out.printf("chaos: %d orders, %d faults (%s), seed %d, mode %s, over %d s%n", plan.size(), schedule.size(),
+                options.types().size() == 1 ? options.types().get(0).scenario() : "all", options.seed(),
+                options.mode().label(), options.duration().toSeconds());
+        Instant startedAt = Instant.now();
+        try (History history = History.startingNow(options.outDir().resolve("history.jsonl"));
+                ChaosPlatform chaos = ChaosPlatform.start(layout, options.mode().serviceConfig(),
+                        (component, detail, took) -> out.printf("  %-18s ready in %5.1f s  %s%n", component,
+                                took.toMillis() / 1000.0, detail))) {
+            OrderflowClient client = new OrderflowClient(OrderflowClient.Endpoints.of(layout));
+            SnapshotReader reader = new SnapshotReader(client, new EventReader(chaos.platform().infra().kafkaBootstrapServers()));
+            Map<String, Snapshot.Stock> stockBefore = reader.stock();
+            long workloadStart = history.now();
+
+            Thread nemesis = Thread.ofPlatform().name("nemesis").start(() -> runSchedule(chaos, schedule, history, workloadStart));
+            new ChaosWorkload(client, history, options.concurrency()).run(plan, options.duration().toMillis());
+            out.printf("  workload done at %d s; waiting for the nemesis to finish its schedule%n", history.now() / 1000);
+            nemesis.join();
+            chaos.healAll();
+            out.printf("  every fault healed at %d s; waiting for the orders to settle%n", history.now() / 1000);
+
+            Map<String, String> customers = reader.allOrders();
+            Set<String> stillMoving = awaitQuiescence(client, customers.keySet());
+            Map<String, String> keyOfOrder = new LinkedHashMap<>();
+            customers.forEach((orderId, customer) -> SagaWorkload.keyOfCustomer(customer)
+                    .ifPresent(key -> keyOfOrder.put(orderId, key)));
+            Snapshot snapshot = reader.read(ChaosChecker.acknowledgedOf(history), customers.keySet(), stockBefore, Map.of());
+            Set<String> poison = new HashSet<>(chaos.poisonEventIds());
+            Verdict verdict = ChaosChecker.check(history, snapshot, keyOfOrder, poison, stillMoving);
+            ChaosReport report = ChaosReport.of(options, startedAt, history.entries(), snapshot, verdict);
+            report.writeTo(options.outDir());
+            return new Outcome(verdict, report);
+        }
+    }
+
+    /** Injects each scheduled fault at its moment (or right after the previous one healed), holds it, heals it. */
+    private void runSchedule(ChaosPlatform chaos, List<ScheduledFault> schedule, History history, long start) {
+        for (ScheduledFault planned : schedule) {
+            long wait = start + planned.atMillis() - history.now();
+            try {
+                if (wait > 0) {
+                    Thread.sleep(wait);
+                }
+                Fault fault = chaos.fault(planned.type(), new Random(planned.seed()));
+                history.record(NEMESIS, Type.FAULT_START, planned.type().scenario(), fault.target(), null, null);
+                out.printf("  %6.1f s  fault %2d/%d %-24s %s%n", history.now() / 1000.0, planned.index() + 1, schedule.size(),
+                        planned.type().scenario(), fault.target());
+                try {
+                    fault.inject();
+                    Thread.sleep(planned.holdMillis());
+                } finally {
+                    fault.heal();
+                    history.record(NEMESIS, Type.FAULT_STOP, planned.type().scenario(), fault.target(), null, fault.detail());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // A fault that cannot be injected or healed is part of the story, not the end of the run.
+                history.record(NEMESIS, Type.FAULT_STOP, planned.type().scenario(), "", null, "failed: " + e.getMessage());
+                out.printf("  fault %s failed: %s%n", planned.type().scenario(), e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Waits until every order is terminal, or none changed state for {@link #QUIET}, or the settle
+     * timeout passes. Returns the orders still changing at the end (unknown, not stuck).
+     */
+    private Set<String> awaitQuiescence(OrderflowClient client, Set<String> orderIds) throws InterruptedException {
+        Map<String, String> status = new HashMap<>();
+        Set<String> running = new LinkedHashSet<>(orderIds);
+        long deadline = System.nanoTime() + options.settleTimeout().toNanos();
+        long lastChange = System.nanoTime();
+        while (!running.isEmpty()) {
+            for (String id : new ArrayList<>(running)) {
+                OrderflowClient.Reply reply;
+                try {
+                    reply = client.order(id);
+                } catch (IllegalStateException unreachable) {
+                    continue;
+                }
+                String now = reply.status() == 200 ? reply.body().path("status").asText() : "GONE";
+                if (!now.equals(status.put(id, now))) {
+                    lastChange = System.nanoTime();
+                }
+                if (InvariantChecker.TERMINAL.contains(now) || now.equals("GONE")) {
+                    running.remove(id);
+                }
+            }
+            if (running.isEmpty() || System.nanoTime() - lastChange > QUIET.toNanos()) {
+                return Set.of();
+            }
+            if (System.nanoTime() > deadline) {
+                return running;
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        return Set.of();
+    }
+}
