@@ -1,5 +1,6 @@
 package dev.orderflow.payment.service;
 
+import dev.orderflow.messaging.naive.NaiveMode;
 import dev.orderflow.messaging.outbox.Outbox;
 import dev.orderflow.payment.client.PaymentProviderClient;
 import dev.orderflow.payment.client.PaymentProviderClient.Capture;
@@ -33,12 +34,15 @@ public class PaymentService {
     private final CaptureAttempts captureAttempts;
     private final PaymentProviderClient provider;
     private final Outbox outbox;
+    private final NaiveMode naive;
 
-    PaymentService(PaymentRepository payments, CaptureAttempts captureAttempts, PaymentProviderClient provider, Outbox outbox) {
+    PaymentService(PaymentRepository payments, CaptureAttempts captureAttempts, PaymentProviderClient provider, Outbox outbox,
+            NaiveMode naive) {
         this.payments = payments;
         this.captureAttempts = captureAttempts;
         this.provider = provider;
         this.outbox = outbox;
+        this.naive = naive;
     }
 
     /** {@code OrderPlaced}: keep who pays how much, {@code PENDING}. An order is remembered once. */
@@ -106,7 +110,9 @@ public class PaymentService {
 
     private PaymentOutcome captureAtProvider(Payment payment) {
         captureAttempts.record(payment.orderId);
-        Capture answer = provider.capture(payment.captureKey(), payment.orderId.toString(), payment.customerId,
+        // Naive mode shows what the key prevents: a retry after a timeout is a new charge.
+        String key = naive.noIdempotencyKeys() ? payment.captureKey() + "-" + UUID.randomUUID() : payment.captureKey();
+        Capture answer = provider.capture(key, payment.orderId.toString(), payment.customerId,
                 payment.amount, payment.currency);
         Instant now = PaymentEvents.now();
         return switch (answer) {

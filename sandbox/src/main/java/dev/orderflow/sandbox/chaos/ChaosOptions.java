@@ -23,7 +23,8 @@ public record ChaosOptions(List<FaultType> types, int faults, int orders, long s
         PATTERNS(Map.of()),
         NAIVE(Map.of("orderflow.messaging.naive.dual-write", "true",
                 "orderflow.messaging.naive.no-inbox", "true",
-                "orderflow.messaging.naive.no-sequence-checks", "true"));
+                "orderflow.messaging.naive.no-sequence-checks", "true",
+                "orderflow.messaging.naive.no-idempotency-keys", "true"));
 
         private final Map<String, String> serviceConfig;
 

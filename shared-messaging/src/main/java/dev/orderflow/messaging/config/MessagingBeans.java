@@ -31,7 +31,8 @@ public class MessagingBeans {
     @Produces
     @Singleton
     NaiveMode naiveMode(MessagingConfig config) {
-        NaiveMode mode = new NaiveMode(config.naive().dualWrite(), config.naive().noInbox(), config.naive().noSequenceChecks());
+        NaiveMode mode = new NaiveMode(config.naive().dualWrite(), config.naive().noInbox(), config.naive().noSequenceChecks(),
+                config.naive().noIdempotencyKeys());
         if (mode.anyEnabled()) {
             LOG.warnf("NAIVE MESSAGING MODE ENABLED: %s — patterns are switched off for a demonstration", mode);
         }

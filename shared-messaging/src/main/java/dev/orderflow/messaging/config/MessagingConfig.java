@@ -98,5 +98,9 @@ public interface MessagingConfig {
 
         @WithDefault("false")
         boolean noSequenceChecks();
+
+        /** External calls get a new idempotency key per attempt (read by the services that make them). */
+        @WithDefault("false")
+        boolean noIdempotencyKeys();
     }
 }

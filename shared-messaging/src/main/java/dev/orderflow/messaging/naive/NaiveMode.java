@@ -5,16 +5,22 @@ package dev.orderflow.messaging.naive;
  * prevents. All off by default; never enable them in a real deployment.
  *
  * <p>Configured by {@code orderflow.messaging.naive.dual-write}, {@code .no-inbox},
- * {@code .no-sequence-checks}.
+ * {@code .no-sequence-checks}, {@code .no-idempotency-keys}.
  *
  * @param dualWrite publish straight to Kafka after the business commit instead of writing an
  *     outbox row: a crash between the two loses the event
  * @param noInbox apply every delivery: a redelivery is applied twice
  * @param noSequenceChecks apply in arrival order: stale events are re-applied, gaps applied out of order
+ * @param noIdempotencyKeys call external side effects (the payment provider) with a new key per
+ *     attempt: a retry after a timeout charges again
  */
-public record NaiveMode(boolean dualWrite, boolean noInbox, boolean noSequenceChecks) {
+public record NaiveMode(boolean dualWrite, boolean noInbox, boolean noSequenceChecks, boolean noIdempotencyKeys) {
 
-    public static final NaiveMode OFF = new NaiveMode(false, false, false);
+    public static final NaiveMode OFF = new NaiveMode(false, false, false, false);
+
+    public NaiveMode(boolean dualWrite, boolean noInbox, boolean noSequenceChecks) {
+        this(dualWrite, noInbox, noSequenceChecks, false);
+    }
 
     public static NaiveMode dualWriteOnly() {
         return new NaiveMode(true, false, false);
@@ -29,6 +35,6 @@ public record NaiveMode(boolean dualWrite, boolean noInbox, boolean noSequenceCh
     }
 
     public boolean anyEnabled() {
-        return dualWrite || noInbox || noSequenceChecks;
+        return dualWrite || noInbox || noSequenceChecks || noIdempotencyKeys;
     }
 }
