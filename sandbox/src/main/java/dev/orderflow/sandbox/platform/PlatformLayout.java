@@ -77,8 +77,13 @@ public record PlatformLayout(Path root, InfraSpec infra, List<ServiceSpec> servi
 
     /** The same platform on free ports with a throw-away state directory, stopped with the test JVM. */
     public static PlatformLayout forTests(Path root, Path stateDir) {
+        return forTests(root, stateDir, 1);
+    }
+
+    /** The same with 1 or 3 Kafka brokers (3: RF=3, min.insync.replicas=2, for leader failover). */
+    public static PlatformLayout forTests(Path root, Path stateDir, int kafkaBrokers) {
         InfraSpec infra = new InfraSpec(stateDir.toAbsolutePath().normalize(), root.resolve("local-infra-binaries/target"),
-                InfraSpec.Mode.LOCAL, 1, 0, null, true, 0, 0, null, "postgres", "postgres", true, true);
+                InfraSpec.Mode.LOCAL, kafkaBrokers, 0, null, true, 0, 0, null, "postgres", "postgres", true, true);
         int providerPort = Ports.free();
         return new PlatformLayout(root, infra, services(Ports.free(), Ports.free(), Ports.free(), Ports.free(), providerPort),
                 providerPort);
