@@ -13,9 +13,28 @@ public final class Topics {
     /** Every event topic, in saga order. */
     public static final java.util.List<String> ALL = java.util.List.of(ORDERS, INVENTORY, PAYMENTS, SHIPPING);
 
-    /** Dead letters of a consuming service's channel land on {@code <topic>.dlq}. */
+    /**
+     * Suffix of a delivery topic: the chaos sandbox puts a forwarding stage between producers and
+     * consumers (to delay, reorder, duplicate), which feeds {@code <topic>.delivered}.
+     */
+    public static final String DELIVERED_SUFFIX = ".delivered";
+
+    /** The topic a forwarding stage delivers {@code topic}'s records on. */
+    public static String deliveredTopicOf(String topic) {
+        return topic + DELIVERED_SUFFIX;
+    }
+
+    /** The topic a record was published on: itself, or the original of a delivery topic. */
+    public static String originOf(String topic) {
+        return topic.endsWith(DELIVERED_SUFFIX) ? topic.substring(0, topic.length() - DELIVERED_SUFFIX.length()) : topic;
+    }
+
+    /**
+     * Dead letters of a consuming service's channel land on {@code <topic>.dlq}, beside the topic
+     * the record was published on, also when it was consumed from a delivery topic.
+     */
     public static String deadLetterTopicOf(String topic) {
-        return topic + ".dlq";
+        return originOf(topic) + ".dlq";
     }
 
     private Topics() {}

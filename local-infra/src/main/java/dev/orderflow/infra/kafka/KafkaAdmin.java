@@ -7,7 +7,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** The few admin calls orderflow needs, with short timeouts so start-up probes fail fast. */
@@ -30,6 +32,30 @@ final class KafkaAdmin {
         } catch (Exception e) {
             return false;
         }
+    }
+
+    /** Partitions whose in-sync replicas are fewer than their replicas; -1 while the cluster cannot answer. */
+    static int underReplicatedPartitions(String bootstrapServers) {
+        try (Admin admin = open(bootstrapServers)) {
+            return (int) describeAll(admin).stream().filter(p -> p.isr().size() < p.replicas().size()).count();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** Partitions the node leads; -1 while the cluster cannot answer. */
+    static int partitionsLedBy(String bootstrapServers, int nodeId) {
+        try (Admin admin = open(bootstrapServers)) {
+            return (int) describeAll(admin).stream().filter(p -> p.leader() != null && p.leader().id() == nodeId).count();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static java.util.List<TopicPartitionInfo> describeAll(Admin admin) throws Exception {
+        var names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get(5, TimeUnit.SECONDS);
+        return admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+                .flatMap(t -> t.partitions().stream()).toList();
     }
 
     static void createTopic(String bootstrapServers, String name, int partitions, int replication) {

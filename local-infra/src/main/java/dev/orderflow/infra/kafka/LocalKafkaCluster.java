@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -41,12 +42,17 @@ public final class LocalKafkaCluster implements Kafka {
         }
     }
 
+    private final Spec spec;
+    /** The current process of each node (index = node id - 1); a restarted node replaces its entry. */
     private final List<ChildProcess> nodes;
+    private final List<List<String>> commands;
     private final String bootstrapServers;
     private final int brokers;
 
-    private LocalKafkaCluster(List<ChildProcess> nodes, String bootstrapServers) {
-        this.nodes = nodes;
+    private LocalKafkaCluster(Spec spec, List<ChildProcess> nodes, List<List<String>> commands, String bootstrapServers) {
+        this.spec = spec;
+        this.nodes = new CopyOnWriteArrayList<>(nodes);
+        this.commands = List.copyOf(commands);
         this.bootstrapServers = bootstrapServers;
         this.brokers = nodes.size();
     }
@@ -71,6 +77,7 @@ public final class LocalKafkaCluster implements Kafka {
         String clusterId = clusterId(spec.dataDir());
 
         List<ChildProcess> nodes = new ArrayList<>();
+        List<List<String>> commands = new ArrayList<>();
         try {
             for (int i = 0; i < spec.brokers(); i++) {
                 int nodeId = i + 1;
@@ -81,16 +88,15 @@ public final class LocalKafkaCluster implements Kafka {
                         "-Dorderflow.component=kafka-" + nodeId, "-Dorderflow.marker=" + spec.marker(),
                         "-Dlog4j2.configurationFile=" + log4j.toAbsolutePath(), "-cp", classpath, "kafka.Kafka",
                         properties.toAbsolutePath().toString());
-                nodes.add(ChildProcess.start("kafka-" + nodeId, command, spec.marker(), nodeDir,
-                        spec.logDir().resolve("kafka-" + nodeId + ".log"), spec.pidDir().resolve("kafka-" + nodeId + ".pid"),
-                        Map.of(), spec.owned()));
+                commands.add(command);
+                nodes.add(startNode(spec, nodeId, command));
             }
             String bootstrap = ports.stream().map(p -> Ports.LOOPBACK + ":" + p).collect(Collectors.joining(","));
             ChildProcess first = nodes.get(0);
             first.awaitReady(Duration.ofSeconds(90), () -> nodes.stream().allMatch(ChildProcess::isAlive)
                     && KafkaAdmin.clusterHas(bootstrap, spec.brokers()));
             LOG.infof("Kafka ready: %d broker(s) at %s", spec.brokers(), bootstrap);
-            return new LocalKafkaCluster(nodes, bootstrap);
+            return new LocalKafkaCluster(spec, nodes, commands, bootstrap);
         } catch (RuntimeException e) {
             nodes.forEach(ChildProcess::stop);
             throw e;
@@ -113,7 +119,54 @@ public final class LocalKafkaCluster implements Kafka {
     }
 
     public List<ChildProcess> nodes() {
-        return nodes;
+        return List.copyOf(nodes);
+    }
+
+    /** The process of one node, 1..brokers. */
+    public ChildProcess node(int nodeId) {
+        return nodes.get(index(nodeId));
+    }
+
+    /** SIGKILL of one node, as a crashed machine: the others elect new partition leaders. */
+    public void kill(int nodeId) {
+        node(nodeId).kill();
+    }
+
+    /**
+     * Starts a killed (or stopped) node again on its own log directory and waits until it is back
+     * in the cluster and every partition has its full in-sync replica set again, so that losing
+     * another node next keeps min.insync.replicas.
+     */
+    public void restart(int nodeId, Duration timeout) {
+        int i = index(nodeId);
+        nodes.get(i).stop();
+        ChildProcess started = startNode(spec, nodeId, commands.get(i));
+        nodes.set(i, started);
+        started.awaitReady(timeout, () -> KafkaAdmin.clusterHas(bootstrapServers, brokers)
+                && KafkaAdmin.underReplicatedPartitions(bootstrapServers) == 0);
+    }
+
+    /** Whether the cluster lists all its brokers now. */
+    public boolean complete() {
+        return KafkaAdmin.clusterHas(bootstrapServers, brokers);
+    }
+
+    /** How many partitions (of every topic) the node leads now. */
+    public int partitionsLedBy(int nodeId) {
+        return KafkaAdmin.partitionsLedBy(bootstrapServers, nodeId);
+    }
+
+    private int index(int nodeId) {
+        if (nodeId < 1 || nodeId > brokers) {
+            throw new IllegalArgumentException("node id must be 1.." + brokers + ", was " + nodeId);
+        }
+        return nodeId - 1;
+    }
+
+    private static ChildProcess startNode(Spec spec, int nodeId, List<String> command) {
+        return ChildProcess.start("kafka-" + nodeId, command, spec.marker(), spec.dataDir().resolve("node-" + nodeId),
+                spec.logDir().resolve("kafka-" + nodeId + ".log"), spec.pidDir().resolve("kafka-" + nodeId + ".pid"),
+                Map.of(), spec.owned());
     }
 
     /** Stops all nodes together: one at a time, the last would wait ~40 s for a quorum. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
@@ -23,13 +24,16 @@ public final class ChildProcess {
 
     private final String name;
     private final ProcessHandle handle;
+    /** Null for an adopted process: only a process we started can tell its exit status. */
+    private final Process process;
     private final Path logFile;
     private final Path pidFile;
     private final Thread shutdownHook;
 
-    private ChildProcess(String name, ProcessHandle handle, Path logFile, Path pidFile, boolean owned) {
+    private ChildProcess(String name, ProcessHandle handle, Process process, Path logFile, Path pidFile, boolean owned) {
         this.name = name;
         this.handle = handle;
+        this.process = process;
         this.logFile = logFile;
         this.pidFile = pidFile;
         this.shutdownHook = owned ? new Thread(this::stop, "stop-" + name) : null;
@@ -58,7 +62,7 @@ public final class ChildProcess {
             builder.environment().putAll(environment);
             Process process = builder.start();
             Files.writeString(pidFile, process.pid() + "\n" + marker + "\n", StandardCharsets.UTF_8);
-            return new ChildProcess(name, process.toHandle(), logFile, pidFile, owned);
+            return new ChildProcess(name, process.toHandle(), process, logFile, pidFile, owned);
         } catch (IOException e) {
             throw new InfraException("Could not start " + name + " (" + command.get(0) + "): " + e.getMessage()
                     + ". Check that " + workDir + " is writable and the disk is not full.", e);
@@ -74,7 +78,7 @@ public final class ChildProcess {
         } catch (IOException e) {
             throw new InfraException("Could not write pid file " + pidFile + ": " + e.getMessage(), e);
         }
-        return new ChildProcess(name, handle, logFile, pidFile, owned);
+        return new ChildProcess(name, handle, null, logFile, pidFile, owned);
     }
 
     /**
@@ -156,6 +160,54 @@ public final class ChildProcess {
             } catch (IllegalStateException alreadyShuttingDown) {
                 // The hook is running or has run: nothing to remove.
             }
+        }
+    }
+
+    /**
+     * Waits up to {@code timeout} for the process to exit on its own; its exit status, or empty if
+     * it is still running (or was adopted, whose status only its parent can read).
+     */
+    public OptionalInt awaitExit(Duration timeout) {
+        try {
+            handle.onExit().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException stillRunning) {
+            return OptionalInt.empty();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new InfraException("Waiting for " + name + " to exit failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalInt.empty();
+        }
+        return process == null ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
+    }
+
+    /** SIGSTOP: the process freezes (a long GC pause, a suspended VM) until {@link #resume}. */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause}. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        if (!handle.isAlive()) {
+            return;
+        }
+        try {
+            // The JDK sends only TERM and KILL; kill(1) is part of every POSIX system.
+            Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(handle.pid()))
+                    .redirectErrorStream(true).start();
+            String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (kill.waitFor() != 0 && handle.isAlive()) {
+                throw new InfraException("kill -" + signal + " " + handle.pid() + " (" + name + ") failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new InfraException("Cannot send SIG" + signal + " to " + name + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InfraException("Interrupted while sending SIG" + signal + " to " + name);
         }
     }
 

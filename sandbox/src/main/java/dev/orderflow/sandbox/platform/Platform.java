@@ -37,9 +37,24 @@ public final class Platform {
         void ready(String component, String detail, Duration took);
     }
 
+    /**
+     * A step between the infrastructure and the services: it may start what the services must
+     * reach through (a proxy, a forwarder) and returns the layout to start them with. The
+     * running platform keeps that layout, so a restarted service gets the same configuration.
+     */
+    public interface Preparation {
+        PlatformLayout prepare(RunningInfra infra, PlatformLayout layout);
+
+        Preparation NONE = (infra, layout) -> layout;
+    }
+
     private Platform() {}
 
     public static RunningPlatform up(PlatformLayout layout, Progress progress) {
+        return up(layout, progress, Preparation.NONE);
+    }
+
+    public static RunningPlatform up(PlatformLayout layout, Progress progress, Preparation preparation) {
         List<Path> missing = layout.services().stream().map(s -> s.jar(layout.root())).filter(j -> !Files.isRegularFile(j)).toList();
         if (!missing.isEmpty()) {
             throw new InfraException("Service builds are missing: " + missing
@@ -60,9 +75,10 @@ public final class Platform {
             }
             layout.services().forEach(s -> infra.createDatabase(s.database()));
             infra.createDatabase(PlatformLayout.PROVIDER_DATABASE);
-            provider = startProvider(layout, infra, progress);
-            List<CompletableFuture<ChildProcess>> starting = layout.services().stream()
-                    .map(service -> CompletableFuture.supplyAsync(() -> startService(layout, infra, service, progress)))
+            PlatformLayout prepared = preparation.prepare(infra, layout);
+            provider = startProvider(prepared, infra, progress);
+            List<CompletableFuture<ChildProcess>> starting = prepared.services().stream()
+                    .map(service -> CompletableFuture.supplyAsync(() -> startService(prepared, infra, service, progress)))
                     .toList();
             for (CompletableFuture<ChildProcess> future : starting) {
                 try {
@@ -72,8 +88,8 @@ public final class Platform {
                     throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
                 }
             }
-            RunningPlatform platform = new RunningPlatform(layout, infra, provider, services);
-            writeStateFile(layout, platform.endpoints());
+            RunningPlatform platform = new RunningPlatform(prepared, infra, provider, services);
+            writeStateFile(prepared, platform.endpoints());
             return platform;
         } catch (RuntimeException e) {
             services.forEach(ChildProcess::stop);
@@ -128,23 +144,33 @@ public final class Platform {
 
     static ChildProcess startService(PlatformLayout layout, RunningInfra infra, ServiceSpec service, Progress progress) {
         long begin = System.nanoTime();
-        // --add-opens: jboss-threads resets thread locals reflectively, which Java 24+ refuses otherwise.
-        List<String> command = new ArrayList<>(List.of(Jdk.javaExecutable(21).toString(), "-Xms64m", "-Xmx384m",
-                "-XX:+UseSerialGC", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-                "-Dorderflow.marker=" + layout.infra().marker(), "-Dorderflow.component=" + service.name()));
-        serviceConfig(infra, service).forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", service.jar(layout.root()).toString()));
-        ChildProcess process = ChildProcess.start(service.name(), command, layout.infra().marker(),
-                layout.stateDir().resolve("work").resolve(service.name()), layout.logFile(service.name()),
-                layout.pidFile(service.name()), Map.of(), layout.infra().owned());
+        ChildProcess process = launchService(layout, infra, service);
         try {
-            process.awaitReady(SERVICE_START_TIMEOUT, () -> isReady(service));
+            awaitService(process, service);
         } catch (RuntimeException e) {
             process.stop();
             throw e;
         }
         progress.ready(service.name(), service.url(), Duration.ofNanos(System.nanoTime() - begin));
         return process;
+    }
+
+    /** Starts the service's JVM without waiting for it. */
+    static ChildProcess launchService(PlatformLayout layout, RunningInfra infra, ServiceSpec service) {
+        // --add-opens: jboss-threads resets thread locals reflectively, which Java 24+ refuses otherwise.
+        List<String> command = new ArrayList<>(List.of(Jdk.javaExecutable(21).toString(), "-Xms64m", "-Xmx384m",
+                "-XX:+UseSerialGC", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                "-Dorderflow.marker=" + layout.infra().marker(), "-Dorderflow.component=" + service.name()));
+        serviceConfig(infra, service).forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", service.jar(layout.root()).toString()));
+        return ChildProcess.start(service.name(), command, layout.infra().marker(),
+                layout.stateDir().resolve("work").resolve(service.name()), layout.logFile(service.name()),
+                layout.pidFile(service.name()), Map.of(), layout.infra().owned());
+    }
+
+    /** Waits until the service answers its readiness probe; fails early if it exits. */
+    static void awaitService(ChildProcess process, ServiceSpec service) {
+        process.awaitReady(SERVICE_START_TIMEOUT, () -> isReady(service));
     }
 
     /**

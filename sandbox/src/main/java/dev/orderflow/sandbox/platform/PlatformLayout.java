@@ -93,6 +93,7 @@ public record PlatformLayout(Path root, InfraSpec infra, List<ServiceSpec> servi
         return forTests(root, stateDir, 1);
     }
 
+    /** The same with 1 or 3 Kafka brokers (3: RF=3, min.insync.replicas=2, for leader failover). */
     public static PlatformLayout forTests(Path root, Path stateDir, int kafkaBrokers) {
         InfraSpec infra = new InfraSpec(stateDir.toAbsolutePath().normalize(), root.resolve("local-infra-binaries/target"),
                 InfraSpec.Mode.LOCAL, kafkaBrokers, 0, null, true, 0, 0, null, "postgres", "postgres", true, true);

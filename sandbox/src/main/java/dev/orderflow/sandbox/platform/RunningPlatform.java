@@ -31,10 +31,25 @@ public record RunningPlatform(PlatformLayout layout, RunningInfra infra, ChildPr
 
     /** Starts the service again (after {@link #kill} or a crash) and waits until it is ready. */
     public void restart(String service) {
+        restart(service, Map.of());
+    }
+
+    /**
+     * Starts the service again with extra configuration for this one start (e.g. a fault point
+     * armed) and waits until it is ready; the next plain {@link #restart(String)} drops it. The
+     * new process replaces the old one before it is awaited: if it dies during start-up, {@link
+     * #process} still shows it, with its exit status.
+     */
+    public void restart(String service, Map<String, String> extraConfig) {
         ChildProcess old = process(service);
         old.stop();
-        ChildProcess started = Platform.startService(layout, infra, layout.service(service), (c, d, t) -> {});
+        ServiceSpec spec = layout.service(service);
+        Map<String, String> config = new LinkedHashMap<>(spec.extraConfig());
+        config.putAll(extraConfig);
+        ServiceSpec configured = new ServiceSpec(spec.name(), spec.port(), spec.database(), Map.copyOf(config));
+        ChildProcess started = Platform.launchService(layout, infra, configured);
         services.set(services.indexOf(old), started);
+        Platform.awaitService(started, configured);
     }
 
     /** Component name → where it listens, in start order. */

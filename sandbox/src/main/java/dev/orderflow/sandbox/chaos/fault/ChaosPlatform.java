@@ -1,33 +1,239 @@
 package dev.orderflow.sandbox.chaos.fault;
 
+import dev.orderflow.events.EventCatalog;
+import dev.orderflow.events.EventDescriptor;
+import dev.orderflow.events.Topics;
+import dev.orderflow.infra.RunningInfra;
+import dev.orderflow.infra.kafka.LocalKafkaCluster;
 import dev.orderflow.sandbox.platform.Platform;
 import dev.orderflow.sandbox.platform.PlatformLayout;
 import dev.orderflow.sandbox.platform.RunningPlatform;
+import dev.orderflow.sandbox.platform.ServiceSpec;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.jboss.logging.Logger;
 
-/** Placeholder for the chaos platform (the nemesis branch replaces this file). */
+/**
+ * The platform as the chaos sandbox runs it, and the nemesis that acts on it. Differences from
+ * {@code orderflow up}, each a place a fault is injected:
+ * <ul>
+ *   <li>consumers read {@code <topic>.delivered}, fed by a {@link DeliveryForwarder} in this JVM from
+ *       the producers' topics (which stay as they are, for the checker), so delivery can be delayed,
+ *       reordered and duplicated;</li>
+ *   <li>services reach PostgreSQL through a TCP proxy ({@link DatabaseProxy}), so connections can be cut;</li>
+ *   <li>Kafka has three brokers, so one can be killed.</li>
+ * </ul>
+ * {@link #fault} creates one fault of a type with its target drawn from the given random source;
+ * {@link #close} heals what is still injected and stops everything.
+ */
 public final class ChaosPlatform implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ChaosPlatform.class);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    static final List<String> SERVICES = List.of("order-service", "inventory-service", "payment-service", "shipping-service");
+
+    /** The topics each service consumes, as its application.properties names them ({@code <name>-in} channels). */
+    static final Map<String, List<String>> CONSUMED = Map.of(
+            "order-service", List.of(Topics.INVENTORY, Topics.PAYMENTS, Topics.SHIPPING),
+            "inventory-service", List.of(Topics.ORDERS, Topics.PAYMENTS, Topics.SHIPPING),
+            "payment-service", List.of(Topics.ORDERS, Topics.INVENTORY, Topics.SHIPPING),
+            "shipping-service", List.of(Topics.ORDERS, Topics.PAYMENTS));
+
+    /** How long the forwarder holds records before releasing them shuffled, while REORDER_DELAY is in effect. */
+    static final Duration REORDER_WINDOW = Duration.ofSeconds(3);
+    /** How long heal waits for an armed fault point to be reached before restarting the service anyway. */
+    static final Duration HALT_WAIT = Duration.ofSeconds(30);
+    /** Share of charges and refunds the provider times out after committing, while PROVIDER_CHARGE_TIMEOUT is in effect. */
+    static final double CHARGE_TIMEOUT_RATE = 0.5;
+
+    private final RunningPlatform platform;
+    private final DeliveryForwarder forwarder;
+    private final DatabaseProxy proxy;
+    private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> poisonEventIds = Collections.synchronizedList(new ArrayList<>());
+
+    private ChaosPlatform(RunningPlatform platform, DeliveryForwarder forwarder, DatabaseProxy proxy) {
+        this.platform = platform;
+        this.forwarder = forwarder;
+        this.proxy = proxy;
+    }
+
+    /**
+     * Starts the platform for chaos: infrastructure, delivery topics, the forwarder and the
+     * database proxy, then the provider and the services wired through them.
+     *
+     * @param layout        {@code PlatformLayout.cli(root, 3)} or a test layout with 3 brokers
+     * @param serviceConfig extra system properties for every service (e.g. the naive flags)
+     */
     public static ChaosPlatform start(PlatformLayout layout, Map<String, String> serviceConfig, Platform.Progress progress) {
-        throw new UnsupportedOperationException("the chaos platform is not built yet");
+        DeliveryForwarder[] forwarder = new DeliveryForwarder[1];
+        DatabaseProxy[] proxy = new DatabaseProxy[1];
+        try {
+            RunningPlatform platform = Platform.up(layout.withServiceConfig(serviceConfig), progress, (infra, prepared) -> {
+                for (String topic : Topics.ALL) {
+                    infra.createTopic(Topics.deliveredTopicOf(topic), Topics.PARTITIONS);
+                    infra.createTopic(Topics.deadLetterTopicOf(topic), Topics.PARTITIONS);
+                }
+                long begin = System.nanoTime();
+                forwarder[0] = DeliveryForwarder.start(infra.kafkaBootstrapServers());
+                proxy[0] = DatabaseProxy.start(infra.postgres().host(), infra.postgres().port());
+                progress.ready("chaos", "delivery forwarder on " + Topics.ALL.size() + " topics, database proxy on port "
+                        + proxy[0].port(), Duration.ofNanos(System.nanoTime() - begin));
+                return wired(prepared, infra, proxy[0]);
+            });
+            return new ChaosPlatform(platform, forwarder[0], proxy[0]);
+        } catch (RuntimeException e) {
+            if (forwarder[0] != null) {
+                forwarder[0].close();
+            }
+            if (proxy[0] != null) {
+                proxy[0].close();
+            }
+            throw e;
+        }
+    }
+
+    /** Each service reads the delivery topics and reaches its database through the proxy. */
+    private static PlatformLayout wired(PlatformLayout layout, RunningInfra infra, DatabaseProxy proxy) {
+        List<ServiceSpec> services = layout.services().stream().map(service -> {
+            Map<String, String> config = new LinkedHashMap<>(service.extraConfig());
+            for (String topic : CONSUMED.getOrDefault(service.name(), List.of())) {
+                config.put("mp.messaging.incoming." + channelOf(topic) + ".topic", Topics.deliveredTopicOf(topic));
+            }
+            config.put("quarkus.datasource.jdbc.url", proxy.jdbcUrl(service.database()));
+            return new ServiceSpec(service.name(), service.port(), service.database(), Map.copyOf(config));
+        }).toList();
+        return new PlatformLayout(layout.root(), layout.infra(), services, layout.providerPort());
+    }
+
+    /** {@code orders.events} → {@code orders-in}, the channel naming of every service. */
+    static String channelOf(String topic) {
+        return topic.substring(0, topic.indexOf('.')) + "-in";
     }
 
     public RunningPlatform platform() {
-        throw new UnsupportedOperationException();
+        return platform;
     }
 
+    /**
+     * A new fault of {@code type}, not injected yet; its target (service, topic, broker, contract)
+     * is drawn from {@code random}, so a seeded source gives the same targets.
+     */
     public Fault fault(FaultType type, Random random) {
-        throw new UnsupportedOperationException();
+        Fault fault = switch (type) {
+            case DUPLICATE_DELIVERY -> new DuplicateDelivery(forwarder, bootstrapServers(), pick(Topics.ALL, random));
+            case REORDER_DELAY -> new ReorderDelay(forwarder, REORDER_WINDOW, random.nextLong());
+            case CONSUMER_CRASH, RELAY_CRASH -> new FaultPointCrash(type, platform, pick(SERVICES, random), HALT_WAIT);
+            case SERVICE_KILL -> new ServiceKill(platform, pick(SERVICES, random));
+            case BROKER_KILL -> new BrokerKill(kafkaCluster(), 1 + random.nextInt(kafkaCluster().brokerCount()));
+            case DB_CUT -> new DatabaseCut(platform, proxy);
+            case CONSUMER_PAUSE -> new ConsumerPause(platform, pick(SERVICES, random));
+            case POISON -> {
+                String topic = pick(Topics.ALL, random);
+                List<String> types = EventCatalog.all().stream().filter(e -> e.topic().equals(topic))
+                        .map(EventDescriptor::type).sorted().toList();
+                yield new PoisonRecords(bootstrapServers(), topic, pick(types, random), poisonEventIds::add);
+            }
+            case INCOMPATIBLE_SCHEMA -> new IncompatibleSchema(platform.infra().registryUrl(),
+                    pick(EventCatalog.all().stream().map(EventDescriptor::type).sorted().toList(), random));
+            case PROVIDER_CHARGE_TIMEOUT -> new ProviderChargeTimeout(platform.layout().providerUrl(), CHARGE_TIMEOUT_RATE,
+                    random.nextLong());
+        };
+        faults.add(fault);
+        return fault;
     }
 
-    public void healAll() {}
+    /** Heals every fault still injected, latest first; one that fails to heal does not stop the others. */
+    public void healAll() {
+        List<Fault> created;
+        synchronized (faults) {
+            created = new ArrayList<>(faults);
+        }
+        Collections.reverse(created);
+        RuntimeException first = null;
+        for (Fault fault : created) {
+            try {
+                fault.heal();
+            } catch (RuntimeException e) {
+                LOG.warnf("healing %s failed: %s", fault, e.toString());
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
 
+    /** The ce_id of every poison record published so far: exactly these must end on the dead-letter topics. */
     public List<String> poisonEventIds() {
-        return List.of();
+        synchronized (poisonEventIds) {
+            return List.copyOf(poisonEventIds);
+        }
     }
 
+    /** Heals, stops the forwarder and the proxy, stops the platform. */
     @Override
-    public void close() {}
+    public void close() {
+        try {
+            healAll();
+        } catch (RuntimeException e) {
+            LOG.warnf("not every fault healed before stopping: %s", e.toString());
+        } finally {
+            // The forwarder leaves its group while Kafka is up; the proxy goes last, after the services.
+            try {
+                forwarder.close();
+                platform.close();
+            } finally {
+                proxy.close();
+            }
+        }
+    }
+
+    String bootstrapServers() {
+        return platform.infra().kafkaBootstrapServers();
+    }
+
+    DeliveryForwarder forwarder() {
+        return forwarder;
+    }
+
+    DatabaseProxy proxy() {
+        return proxy;
+    }
+
+    private LocalKafkaCluster kafkaCluster() {
+        if (platform.infra().kafka() instanceof LocalKafkaCluster cluster && cluster.brokerCount() == 3) {
+            return cluster;
+        }
+        throw new IllegalStateException("broker-kill needs the 3-broker local Kafka cluster (PlatformLayout.cli(root, 3)); "
+                + "this platform runs " + platform.infra().kafka().brokerCount() + " broker(s) at "
+                + platform.infra().kafkaBootstrapServers());
+    }
+
+    private static <T> T pick(List<T> choices, Random random) {
+        return choices.get(random.nextInt(choices.size()));
+    }
+
+    static boolean isReady(RunningPlatform platform, String service) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(platform.url(service) + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(3)).GET().build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
 }

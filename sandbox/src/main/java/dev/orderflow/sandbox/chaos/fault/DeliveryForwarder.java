@@ -1,0 +1,248 @@
+package dev.orderflow.sandbox.chaos.fault;
+
+import dev.orderflow.events.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jboss.logging.Logger;
+
+/**
+ * The delivery stage between producers and consumers in the chaos platform: it reads each event
+ * topic and writes every record, with its key, headers and partition, to {@code <topic>.delivered},
+ * which the services consume. Normally it passes records through in order; while {@link #hold}ing
+ * it keeps them and releases them every window shuffled per key (seeded), late and out of order.
+ *
+ * <p>At least once: offsets are committed only when every record read so far has been written and
+ * acknowledged; after a failure it resumes from the last commit and may deliver a record twice,
+ * which the consumers must (and do) tolerate.
+ */
+final class DeliveryForwarder implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(DeliveryForwarder.class);
+    static final String GROUP = "orderflow-chaos-forwarder";
+
+    /** What a hold did, for the fault's detail. */
+    record HoldResult(long held, long keysReordered) {}
+
+    private final String bootstrapServers;
+    private final Thread thread;
+    private final ConcurrentLinkedQueue<ConsumerRecord<byte[], byte[]>> extra = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<Hold> hold = new AtomicReference<>();
+    private final AtomicLong forwarded = new AtomicLong();
+    private volatile boolean running = true;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+
+    /** A hold in effect: records are kept for {@code window}, then released shuffled per key. */
+    private static final class Hold {
+        final Duration window;
+        final Random random;
+        final List<ConsumerRecord<byte[], byte[]>> buffer = new ArrayList<>();
+        long releaseAt;
+        long held;
+        long keysReordered;
+        volatile boolean ending;
+
+        Hold(Duration window, Random random) {
+            this.window = window;
+            this.random = random;
+            this.releaseAt = System.nanoTime() + window.toNanos();
+        }
+    }
+
+    private DeliveryForwarder(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+        this.thread = new Thread(this::run, "chaos-delivery-forwarder");
+        this.thread.setDaemon(true);
+    }
+
+    static DeliveryForwarder start(String bootstrapServers) {
+        DeliveryForwarder forwarder = new DeliveryForwarder(bootstrapServers);
+        forwarder.thread.start();
+        return forwarder;
+    }
+
+    /** Records forwarded so far (pass-through, released, re-delivered). */
+    long forwarded() {
+        return forwarded.get();
+    }
+
+    /** Delivers records again (a duplicate delivery): through the same stage, so a hold applies to them too. */
+    void deliverAgain(List<ConsumerRecord<byte[], byte[]>> records) {
+        extra.addAll(records);
+    }
+
+    /** Starts holding records; they come out every {@code window}, shuffled per key with {@code random}. */
+    void hold(Duration window, Random random) {
+        if (!hold.compareAndSet(null, new Hold(window, random))) {
+            throw new IllegalStateException("the delivery forwarder is already holding records");
+        }
+    }
+
+    /** Ends the hold: what is still held is released (shuffled) and the stage passes through again. */
+    HoldResult release() {
+        Hold current = hold.get();
+        if (current == null) {
+            return new HoldResult(0, 0);
+        }
+        current.ending = true;
+        while (hold.get() == current && thread.isAlive()) {
+            sleep(20);
+        }
+        return new HoldResult(current.held, current.keysReordered);
+    }
+
+    private void run() {
+        while (running) {
+            try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(consumerProps());
+                    KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps())) {
+                consumer = c;
+                c.subscribe(Topics.ALL);
+                forward(c, producer);
+            } catch (WakeupException closing) {
+                return;
+            } catch (RuntimeException e) {
+                if (running) {
+                    // Resumes from the last commit: records read since are delivered again.
+                    LOG.warnf("delivery forwarder failed, resuming from the last committed offsets: %s", e.toString());
+                    Hold current = hold.get();
+                    if (current != null) {
+                        current.buffer.clear();
+                    }
+                    sleep(500);
+                }
+            }
+        }
+    }
+
+    private void forward(KafkaConsumer<byte[], byte[]> c, KafkaProducer<byte[], byte[]> producer) {
+        while (running) {
+            List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>();
+            c.poll(Duration.ofMillis(50)).forEach(batch::add);
+            for (ConsumerRecord<byte[], byte[]> again; (again = extra.poll()) != null; ) {
+                batch.add(again);
+            }
+            Hold current = hold.get();
+            List<ConsumerRecord<byte[], byte[]>> out;
+            if (current == null) {
+                out = batch;
+            } else {
+                current.buffer.addAll(batch);
+                current.held += batch.size();
+                out = List.of();
+                if (current.ending || System.nanoTime() >= current.releaseAt) {
+                    out = shuffledPerKey(current);
+                    current.releaseAt = System.nanoTime() + current.window.toNanos();
+                }
+            }
+            if (!out.isEmpty()) {
+                List<java.util.concurrent.Future<?>> sends = new ArrayList<>();
+                for (ConsumerRecord<byte[], byte[]> record : out) {
+                    sends.add(producer.send(new ProducerRecord<>(Topics.deliveredTopicOf(record.topic()), record.partition(),
+                            record.timestamp(), record.key(), record.value(), new RecordHeaders(record.headers().toArray()))));
+                }
+                producer.flush();
+                for (java.util.concurrent.Future<?> send : sends) {
+                    try {
+                        send.get();
+                    } catch (Exception e) {
+                        throw new IllegalStateException("forwarding failed: " + e.getMessage(), e);
+                    }
+                }
+                forwarded.addAndGet(out.size());
+            }
+            if (current == null || current.buffer.isEmpty()) {
+                // Everything read so far is written: the read positions are safe to commit.
+                if (!batch.isEmpty() || !out.isEmpty()) {
+                    c.commitSync();
+                }
+                if (current != null && current.ending) {
+                    hold.set(null);
+                }
+            }
+        }
+    }
+
+    /** Empties the hold's buffer: each key's records in a random order, keys one after another. */
+    private static List<ConsumerRecord<byte[], byte[]>> shuffledPerKey(Hold hold) {
+        Map<String, List<ConsumerRecord<byte[], byte[]>>> byKey = new LinkedHashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : hold.buffer) {
+            String key = record.key() == null ? "" : new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
+            byKey.computeIfAbsent(record.topic() + "/" + key, k -> new ArrayList<>()).add(record);
+        }
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        for (List<ConsumerRecord<byte[], byte[]>> records : byKey.values()) {
+            List<ConsumerRecord<byte[], byte[]>> before = List.copyOf(records);
+            Collections.shuffle(records, hold.random);
+            if (!records.equals(before)) {
+                hold.keysReordered++;
+            }
+            out.addAll(records);
+        }
+        hold.buffer.clear();
+        return out;
+    }
+
+    private Properties consumerProps() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "orderflow-chaos-forwarder");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return props;
+    }
+
+    private Properties producerProps() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "orderflow-chaos-forwarder");
+        // Per partition, records leave in the order they were sent, also across retries.
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return props;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        KafkaConsumer<byte[], byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        try {
+            thread.join(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.orderflow.sandbox.chaos.fault;
+
+import dev.orderflow.events.CloudEventHeaders;
+import dev.orderflow.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Records no consumer can decode, published as a broken producer would: valid CloudEvents headers
+ * (a new {@code ce_id}, a real {@code ce_type}) around a payload that is not in the registry's wire
+ * format. Every consumer of the topic must dead-letter them and go on; their ids are remembered
+ * so the checker can expect exactly them on the dead-letter topic.
+ */
+final class PoisonRecords extends BaseFault {
+    private static final int COUNT = 3;
+    // Not the registry's magic byte 0: no consumer can even look the schema up.
+    private static final byte[] GARBAGE = "\u007fpoison from the orderflow chaos sandbox: not Avro".getBytes(StandardCharsets.UTF_8);
+    private final String bootstrapServers;
+    private final String type;
+    private final Consumer<String> published;
+    private final List<String> eventIds = new ArrayList<>();
+
+    PoisonRecords(String bootstrapServers, String topic, String type, Consumer<String> published) {
+        super(FaultType.POISON, topic);
+        this.bootstrapServers = bootstrapServers;
+        this.type = type;
+        this.published = published;
+    }
+
+    synchronized List<String> eventIds() {
+        return List.copyOf(eventIds);
+    }
+
+    @Override
+    void start() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
+            for (int i = 0; i < COUNT; i++) {
+                String id = UUID.randomUUID().toString();
+                String subject = UUID.randomUUID().toString();
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(target(), subject, GARBAGE);
+                header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+                header(record, CloudEventHeaders.ID, id);
+                header(record, CloudEventHeaders.SOURCE, "/orderflow/chaos");
+                header(record, CloudEventHeaders.TYPE, type);
+                header(record, CloudEventHeaders.SUBJECT, subject);
+                header(record, CloudEventHeaders.TIME, Instant.now().toString());
+                header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.AVRO_BINARY);
+                header(record, CloudEventHeaders.SEQUENCE, "1");
+                header(record, CloudEventHeaders.CORRELATION_ID, subject);
+                producer.send(record).get();
+                eventIds.add(id);
+                published.accept(id);
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not publish poison records to " + target() + ": " + e.getCause(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing poison records", e);
+        }
+        detail("published " + COUNT + " undecodable records (ce_type " + type + ", garbage payload) to " + target()
+                + "; every consumer must dead-letter them to " + Topics.deadLetterTopicOf(target()));
+    }
+
+    @Override
+    void end() {
+        // Published is published: the consumers deal with them.
+    }
+
+    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}
