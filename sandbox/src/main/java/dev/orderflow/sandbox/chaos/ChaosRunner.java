@@ -5,6 +5,7 @@ import dev.orderflow.sandbox.chaos.check.ChaosChecker;
 import dev.orderflow.sandbox.chaos.check.Verdict;
 import dev.orderflow.sandbox.chaos.fault.ChaosPlatform;
 import dev.orderflow.sandbox.chaos.fault.Fault;
+import dev.orderflow.sandbox.chaos.fault.FaultType;
 import dev.orderflow.sandbox.chaos.history.History;
 import dev.orderflow.sandbox.chaos.history.HistoryEntry.Type;
 import dev.orderflow.sandbox.chaos.report.ChaosReport;
@@ -27,6 +28,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.EnumSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * One chaos run, Jepsen style: the workload and a seeded fault schedule run together against the
@@ -35,6 +45,9 @@ import java.util.Set;
  */
 public final class ChaosRunner {
     private static final String NEMESIS = "nemesis";
+    private static final int NEMESIS_WORKERS = 3;
+    /** Faults that affect every service at once. */
+    private static final Set<FaultType> PLATFORM_WIDE = EnumSet.of(FaultType.DB_CUT, FaultType.BROKER_KILL);
     private static final Duration POLL = Duration.ofSeconds(1);
     /** No order changed state for this long: the platform has settled. */
     private static final Duration QUIET = Duration.ofSeconds(15);
@@ -90,34 +103,71 @@ public final class ChaosRunner {
         }
     }
 
-    /** Injects each scheduled fault at its moment (or right after the previous one healed), holds it, heals it. */
+    /**
+     * Injects each scheduled fault at its moment, holds it, heals it. Up to {@link #NEMESIS_WORKERS}
+     * faults overlap (a restart can take half a minute; one at a time would not fit the schedule),
+     * but never two on the same target, and a platform-wide fault (database cut, broker kill) never
+     * overlaps a service restart: a service cannot start without its database.
+     */
     private void runSchedule(ChaosPlatform chaos, List<ScheduledFault> schedule, History history, long start) {
-        for (ScheduledFault planned : schedule) {
-            long wait = start + planned.atMillis() - history.now();
-            try {
+        ExecutorService workers = Executors.newFixedThreadPool(NEMESIS_WORKERS, Thread.ofPlatform().name("nemesis-", 1).factory());
+        ReadWriteLock platformWide = new ReentrantReadWriteLock(true);
+        Map<String, Lock> targets = new ConcurrentHashMap<>();
+        List<Future<?>> running = new ArrayList<>();
+        try {
+            for (ScheduledFault planned : schedule) {
+                long wait = start + planned.atMillis() - history.now();
                 if (wait > 0) {
                     Thread.sleep(wait);
                 }
                 Fault fault = chaos.fault(planned.type(), new Random(planned.seed()));
-                history.record(NEMESIS, Type.FAULT_START, planned.type().scenario(), fault.target(), null, null);
-                out.printf("  %6.1f s  fault %2d/%d %-24s %s%n", history.now() / 1000.0, planned.index() + 1, schedule.size(),
-                        planned.type().scenario(), fault.target());
-                try {
-                    fault.inject();
-                    Thread.sleep(planned.holdMillis());
-                } finally {
-                    fault.heal();
-                    history.record(NEMESIS, Type.FAULT_STOP, planned.type().scenario(), fault.target(), null, fault.detail());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // A fault that cannot be injected or healed is part of the story, not the end of the run.
-                history.record(NEMESIS, Type.FAULT_STOP, planned.type().scenario(), "", null, "failed: " + e.getMessage());
-                out.printf("  fault %s failed: %s%n", planned.type().scenario(), e.getMessage());
+                Lock shared = PLATFORM_WIDE.contains(planned.type()) ? platformWide.writeLock() : platformWide.readLock();
+                running.add(workers.submit(() -> {
+                    Lock target = targets.computeIfAbsent(fault.target(), t -> new ReentrantLock(true));
+                    target.lock();
+                    shared.lock();
+                    try {
+                        inject(fault, planned, schedule.size(), history);
+                    } finally {
+                        shared.unlock();
+                        target.unlock();
+                    }
+                }));
             }
+            for (Future<?> fault : running) {
+                fault.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            out.printf("  nemesis stopped: %s%n", e.getCause());
+        } finally {
+            workers.shutdownNow();
         }
+    }
+
+    private void inject(Fault fault, ScheduledFault planned, int total, History history) {
+        history.record(NEMESIS, Type.FAULT_START, planned.type().scenario(), fault.target(), null, null);
+        out.printf("  %6.1f s  fault %2d/%d %-24s %s%n", history.now() / 1000.0, planned.index() + 1, total,
+                planned.type().scenario(), fault.target());
+        String outcome;
+        try {
+            try {
+                fault.inject();
+                Thread.sleep(planned.holdMillis());
+            } finally {
+                fault.heal();
+            }
+            outcome = fault.detail();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = "interrupted";
+        } catch (RuntimeException e) {
+            // A fault that cannot be injected or healed is part of the story, not the end of the run.
+            outcome = "failed: " + e.getMessage();
+            out.printf("  fault %s on %s failed: %s%n", planned.type().scenario(), fault.target(), e.getMessage());
+        }
+        history.record(NEMESIS, Type.FAULT_STOP, planned.type().scenario(), fault.target(), null, outcome);
     }
 
     /**

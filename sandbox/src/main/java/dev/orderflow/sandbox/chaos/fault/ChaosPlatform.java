@@ -62,10 +62,14 @@ public final class ChaosPlatform implements AutoCloseable {
     private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
     private final List<String> poisonEventIds = Collections.synchronizedList(new ArrayList<>());
 
-    private ChaosPlatform(RunningPlatform platform, DeliveryForwarder forwarder, DatabaseProxy proxy) {
+    /** Naive dual-write mode: events are published right after the commit, with no relay. */
+    private final boolean dualWrite;
+
+    private ChaosPlatform(RunningPlatform platform, DeliveryForwarder forwarder, DatabaseProxy proxy, boolean dualWrite) {
         this.platform = platform;
         this.forwarder = forwarder;
         this.proxy = proxy;
+        this.dualWrite = dualWrite;
     }
 
     /**
@@ -91,7 +95,8 @@ public final class ChaosPlatform implements AutoCloseable {
                         + proxy[0].port(), Duration.ofNanos(System.nanoTime() - begin));
                 return wired(prepared, infra, proxy[0]);
             });
-            return new ChaosPlatform(platform, forwarder[0], proxy[0]);
+            return new ChaosPlatform(platform, forwarder[0], proxy[0],
+                    Boolean.parseBoolean(serviceConfig.getOrDefault("orderflow.messaging.naive.dual-write", "false")));
         } catch (RuntimeException e) {
             if (forwarder[0] != null) {
                 forwarder[0].close();
@@ -133,7 +138,7 @@ public final class ChaosPlatform implements AutoCloseable {
         Fault fault = switch (type) {
             case DUPLICATE_DELIVERY -> new DuplicateDelivery(forwarder, bootstrapServers(), pick(Topics.ALL, random));
             case REORDER_DELAY -> new ReorderDelay(forwarder, REORDER_WINDOW, random.nextLong());
-            case CONSUMER_CRASH, RELAY_CRASH -> new FaultPointCrash(type, platform, pick(SERVICES, random), HALT_WAIT);
+            case CONSUMER_CRASH, RELAY_CRASH -> new FaultPointCrash(type, platform, pick(SERVICES, random), HALT_WAIT, dualWrite);
             case SERVICE_KILL -> new ServiceKill(platform, pick(SERVICES, random));
             case BROKER_KILL -> new BrokerKill(kafkaCluster(), 1 + random.nextInt(kafkaCluster().brokerCount()));
             case DB_CUT -> new DatabaseCut(platform, proxy);

@@ -17,6 +17,8 @@ final class FaultPointCrash extends BaseFault {
     static final int HALT_STATUS = 86;
     static final String CONSUMER_POINT = "after-consumer-commit-before-offset-commit";
     static final String RELAY_POINT = "after-publish-before-mark";
+    /** Naive dual-write mode has no relay: its publish follows the commit, and this is where it crashes. */
+    static final String DUAL_WRITE_POINT = "after-commit-before-publish";
     private static final String PREFIX = "orderflow.messaging.faults.";
 
     private final RunningPlatform platform;
@@ -24,10 +26,10 @@ final class FaultPointCrash extends BaseFault {
     private final Duration haltWait;
     private Integer exitStatus;
 
-    FaultPointCrash(FaultType type, RunningPlatform platform, String service, Duration haltWait) {
+    FaultPointCrash(FaultType type, RunningPlatform platform, String service, Duration haltWait, boolean dualWrite) {
         super(type, service);
         this.platform = platform;
-        this.point = type == FaultType.RELAY_CRASH ? RELAY_POINT : CONSUMER_POINT;
+        this.point = type == FaultType.RELAY_CRASH ? (dualWrite ? DUAL_WRITE_POINT : RELAY_POINT) : CONSUMER_POINT;
         this.haltWait = haltWait;
     }
 
