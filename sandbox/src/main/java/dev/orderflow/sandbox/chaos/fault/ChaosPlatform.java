@@ -2,6 +2,7 @@ package dev.orderflow.sandbox.chaos.fault;
 
 import dev.orderflow.events.EventCatalog;
 import dev.orderflow.events.EventDescriptor;
+import dev.orderflow.events.EventTypes;
 import dev.orderflow.events.Topics;
 import dev.orderflow.infra.RunningInfra;
 import dev.orderflow.infra.kafka.LocalKafkaCluster;
@@ -48,6 +49,17 @@ public final class ChaosPlatform implements AutoCloseable {
             "inventory-service", List.of(Topics.ORDERS, Topics.PAYMENTS, Topics.SHIPPING),
             "payment-service", List.of(Topics.ORDERS, Topics.INVENTORY, Topics.SHIPPING),
             "shipping-service", List.of(Topics.ORDERS, Topics.PAYMENTS));
+
+    /**
+     * The ce_type poison records carry on each topic: one the saga's consumers of that topic handle.
+     * A consumer skips a type it does not handle before decoding, so poison of such a type would
+     * never reach a decoder, nor the dead-letter topic.
+     */
+    static final Map<String, String> POISON_TYPES = Map.of(
+            Topics.ORDERS, EventTypes.ORDER_PLACED_V1,
+            Topics.INVENTORY, EventTypes.INVENTORY_RESERVED_V1,
+            Topics.PAYMENTS, EventTypes.PAYMENT_CAPTURED_V1,
+            Topics.SHIPPING, EventTypes.SHIPMENT_SCHEDULED_V1);
 
     /** How long the forwarder holds records before releasing them shuffled, while REORDER_DELAY is in effect. */
     static final Duration REORDER_WINDOW = Duration.ofSeconds(3);
@@ -145,9 +157,7 @@ public final class ChaosPlatform implements AutoCloseable {
             case CONSUMER_PAUSE -> new ConsumerPause(platform, pick(SERVICES, random));
             case POISON -> {
                 String topic = pick(Topics.ALL, random);
-                List<String> types = EventCatalog.all().stream().filter(e -> e.topic().equals(topic))
-                        .map(EventDescriptor::type).sorted().toList();
-                yield new PoisonRecords(bootstrapServers(), topic, pick(types, random), poisonEventIds::add);
+                yield new PoisonRecords(bootstrapServers(), topic, POISON_TYPES.get(topic), poisonEventIds::add);
             }
             case INCOMPATIBLE_SCHEMA -> new IncompatibleSchema(platform.infra().registryUrl(),
                     pick(EventCatalog.all().stream().map(EventDescriptor::type).sorted().toList(), random));

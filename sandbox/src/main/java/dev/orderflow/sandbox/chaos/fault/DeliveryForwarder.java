@@ -55,7 +55,7 @@ final class DeliveryForwarder implements AutoCloseable {
         final Random random;
         final List<ConsumerRecord<byte[], byte[]>> buffer = new ArrayList<>();
         long releaseAt;
-        long held;
+        volatile long held;
         long keysReordered;
         volatile boolean ending;
 
@@ -81,6 +81,12 @@ final class DeliveryForwarder implements AutoCloseable {
     /** Records forwarded so far (pass-through, released, re-delivered). */
     long forwarded() {
         return forwarded.get();
+    }
+
+    /** Records held by the hold in effect so far (0 when passing through). */
+    long heldSoFar() {
+        Hold current = hold.get();
+        return current == null ? 0 : current.held;
     }
 
     /** Delivers records again (a duplicate delivery): through the same stage, so a hold applies to them too. */

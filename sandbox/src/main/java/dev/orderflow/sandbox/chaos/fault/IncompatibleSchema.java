@@ -49,7 +49,7 @@ final class IncompatibleSchema extends BaseFault {
         String incompatible = withRequiredField(history.get(history.size() - 1).schema().toString());
         HttpResponse<String> answer = post(artifactPath() + "/versions", versionBody(incompatible));
         String rule = ruleAdded ? " (the group had no rule yet: set to the project's " + CompatibilityRule.PROJECT_RULE + ")" : "";
-        if (answer.statusCode() == 409) {
+        if (isRuleViolation(answer)) {
             refused = true;
             detail("the schema registry refused an incompatible version of " + target()
                     + " (a new required field without a default): " + problem(answer.body()) + rule);
@@ -122,6 +122,18 @@ final class IncompatibleSchema extends BaseFault {
         ObjectNode version = JSON.createObjectNode();
         version.set("content", content);
         return version;
+    }
+
+    /** Apicurio 3.3 answers 400 (earlier versions 409) with a problem named RuleViolationException. */
+    private static boolean isRuleViolation(HttpResponse<String> answer) {
+        if (answer.statusCode() / 100 != 4) {
+            return false;
+        }
+        try {
+            return "RuleViolationException".equals(JSON.readTree(answer.body()).path("name").asText());
+        } catch (IOException notJson) {
+            return false;
+        }
     }
 
     private static String problem(String body) {

@@ -19,8 +19,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Records no consumer can decode, published as a broken producer would: valid CloudEvents headers
  * (a new {@code ce_id}, a real {@code ce_type}) around a payload that is not in the registry's wire
- * format. Every consumer of the topic must dead-letter them and go on; their ids are remembered
- * so the checker can expect exactly them on the dead-letter topic.
+ * format. Every consumer of the topic that handles that type must dead-letter them and go on (one
+ * that ignores the type skips them); their ids are remembered so the checker can expect exactly
+ * them on the dead-letter topic.
  */
 final class PoisonRecords extends BaseFault {
     private static final int COUNT = 3;
@@ -74,7 +75,7 @@ final class PoisonRecords extends BaseFault {
             throw new IllegalStateException("interrupted while publishing poison records", e);
         }
         detail("published " + COUNT + " undecodable records (ce_type " + type + ", garbage payload) to " + target()
-                + "; every consumer must dead-letter them to " + Topics.deadLetterTopicOf(target()));
+                + "; every consumer that handles " + type + " must dead-letter them to " + Topics.deadLetterTopicOf(target()));
     }
 
     @Override

@@ -151,6 +151,8 @@ class ChaosPlatformIT {
         ReorderDelay fault = (ReorderDelay) chaos.fault(FaultType.REORDER_DELAY, RANDOM);
         fault.inject();
         List<String> orders = placeHappyOrders(4);
+        // Held at least their OrderPlaced events before the hold ends.
+        await().atMost(Duration.ofSeconds(60)).until(() -> chaos.forwarder().heldSoFar() >= orders.size());
         fault.heal();
 
         assertThat(fault.detail()).startsWith("held ").doesNotStartWith("held 0 ");
@@ -173,8 +175,9 @@ class ChaosPlatformIT {
                     .map(r -> DuplicateDelivery.header(r, CloudEventHeaders.ID))
                     .filter(fault.eventIds()::contains)
                     .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+            // Once per consumer that handles the type (one that ignores it skips it undecoded).
             assertThat(deadLettered).containsOnlyKeys(fault.eventIds());
-            assertThat(deadLettered.values()).allSatisfy(n -> assertThat(n).isEqualTo(consumers));
+            assertThat(deadLettered.values()).allSatisfy(n -> assertThat(n).isBetween(1L, consumers));
         });
     }
 
