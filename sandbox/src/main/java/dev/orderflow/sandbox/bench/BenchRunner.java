@@ -67,7 +67,6 @@ public final class BenchRunner {
     }
 
     public BenchReport run() throws SQLException, IOException {
-        String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         if (Platform.status(layout).stream().anyMatch(Platform.ComponentStatus::running)) {
             out.println("Stopping the running platform: the bench starts its own (data in " + layout.stateDir() + " is kept).");
             Platform.down(layout);
@@ -79,15 +78,24 @@ public final class BenchRunner {
         try {
             RunningPlatform platform = Platform.up(layout, (component, detail, took) ->
                     progress.result(String.format(Locale.ROOT, "ready %-18s %5.1f s", component, took.toMillis() / 1000.0)));
-            return measure(platform, startedAt);
+            return measure(platform);
         } finally {
             progress.phase(PHASES, "stopping the platform");
             Platform.down(layout);
-            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // Interrupted (Ctrl-C): the hook is running already.
+            }
         }
     }
 
-    private BenchReport measure(RunningPlatform platform, String startedAt) throws SQLException, IOException {
+    /**
+     * Measures on a platform that is already up (with the patterns on) and writes the report; leaves
+     * its services running with the naive flags.
+     */
+    public BenchReport measure(RunningPlatform platform) throws SQLException, IOException {
+        String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         RunningInfra infra = platform.infra();
         String user = infra.username();
         String password = infra.password();
@@ -97,10 +105,16 @@ public final class BenchRunner {
         Duration baseline = duration.dividedBy(3);
 
         try (TerminalWatcher watcher = new TerminalWatcher(infra.jdbcUrl("order_db"), user, password)) {
+            try (Connection orderDb = DriverManager.getConnection(infra.jdbcUrl("order_db"), user, password)) {
+                // An interrupted bench's backlog would hold the warm-up's events behind it in the relay.
+                OutboxDrain.removeLeftovers(orderDb);
+            }
             SagaLoad patternsLoad = new SagaLoad(client, watcher, "patterns-" + System.currentTimeMillis());
             patternsLoad.restock();
-            progress.status("warm-up: 40 orders through the saga");
-            patternsLoad.closedLoop(4, Duration.ofSeconds(8), Duration.ZERO, progress::status);
+            progress.status("warm-up: the first order (consumers join their groups after readiness)");
+            patternsLoad.awaitFirstOrder(Duration.ofMinutes(3));
+            progress.status("warm-up: orders through the saga");
+            patternsLoad.closedLoop(4, warmUp(duration), Duration.ZERO, progress::status);
 
             progress.phase(2, "baselines: PostgreSQL commits, Kafka producer");
             infra.createDatabase("bench_db");
@@ -148,16 +162,15 @@ public final class BenchRunner {
             BenchReport.SagaRun patterns = new BenchReport.SagaRun("patterns", Map.of(), patternsClosed, patternsOpen.result());
 
             progress.phase(5, "restarting the four services with the naive flags (dual write, no inbox, no sequence checks)");
-            RunningPlatform naivePlatform = new RunningPlatform(layout.withServiceConfig(NAIVE_FLAGS), infra, platform.provider(),
-                    platform.services());
             CompletableFuture.allOf(layout.services().stream()
-                    .map(s -> CompletableFuture.runAsync(() -> naivePlatform.restart(s.name())))
+                    .map(s -> CompletableFuture.runAsync(() -> platform.restart(s.name(), NAIVE_FLAGS)))
                     .toArray(CompletableFuture[]::new)).join();
 
             progress.phase(6, "saga, naive flags on: the same closed loop, then the same open-loop rate");
             SagaLoad naiveLoad = new SagaLoad(client, watcher, "naive-" + System.currentTimeMillis());
             naiveLoad.restock();
-            naiveLoad.closedLoop(4, Duration.ofSeconds(5), Duration.ZERO, progress::status);
+            naiveLoad.awaitFirstOrder(Duration.ofMinutes(3));
+            naiveLoad.closedLoop(4, warmUp(duration), Duration.ZERO, progress::status);
             BenchReport.ClosedLoop naiveClosed = naiveLoad.closedLoop(settings.clients(), duration, warmUp(duration), progress::status);
             progress.result(String.format(Locale.ROOT, "%.1f orders/s max", naiveClosed.ordersPerSecond()));
             SagaLoad.OpenLoopRun naiveOpen = naiveLoad.openLoop(halfLoad, duration, progress::status);

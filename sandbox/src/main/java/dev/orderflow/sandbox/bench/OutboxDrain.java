@@ -54,6 +54,7 @@ final class OutboxDrain {
             db.setAutoCommit(true);
             progress.accept("stopping " + service);
             platform.process(service).stop();
+            removeLeftovers(db);
             progress.accept("inserting " + rows + " outbox rows");
             try (PreparedStatement insert = db.prepareStatement("""
                     INSERT INTO messaging_outbox (event_id, aggregate_type, aggregate_id, sequence, event_type, topic, message_key,
@@ -88,10 +89,15 @@ final class OutboxDrain {
             // The first mark closes the first batch: count the rows published after it over the time they took.
             double seconds = Duration.between(drained.first().toInstant(), drained.last().toInstant()).toNanos() / 1e9;
             double rate = (rows - drained.inFirstMark()) / seconds;
-            try (Statement delete = db.createStatement()) {
-                delete.executeUpdate("DELETE FROM messaging_outbox WHERE topic = '" + TOPIC + "'");
-            }
+            removeLeftovers(db);
             return new BenchReport.Drain(service, rows, seconds, rate);
+        }
+    }
+
+    /** Rows of an earlier run that was interrupted: they would be drained and counted with this one. */
+    static void removeLeftovers(Connection db) throws SQLException {
+        try (Statement delete = db.createStatement()) {
+            delete.executeUpdate("DELETE FROM messaging_outbox WHERE topic = '" + TOPIC + "'");
         }
     }
 

@@ -59,8 +59,23 @@ final class SagaLoad {
         }
     }
 
+    /**
+     * One order through the whole saga, however long it takes (up to {@code timeout}): after a start
+     * the services are ready before their consumers joined their groups.
+     */
+    void awaitFirstOrder(Duration timeout) {
+        Outcome first = placeAndFollow(Instant.now(), timeout);
+        if (!first.terminated()) {
+            throw new IllegalStateException("the first order did not reach a terminal state: " + first.error());
+        }
+    }
+
     /** Places one order and waits for its terminal state (at most {@link #ORDER_TIMEOUT}). */
     Outcome placeAndFollow(Instant intended) {
+        return placeAndFollow(intended, ORDER_TIMEOUT);
+    }
+
+    private Outcome placeAndFollow(Instant intended, Duration timeout) {
         int n = sequence.incrementAndGet();
         Random random = new Random(n);
         String body = SagaWorkload.happyOrderBody("bench-" + tag + "-" + n, random);
@@ -75,10 +90,10 @@ final class SagaLoad {
         }
         UUID orderId = UUID.fromString(reply.body().path("orderId").asText());
         try {
-            return new Outcome(orderId, intended, watcher.await(orderId).get(ORDER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS), null);
+            return new Outcome(orderId, intended, watcher.await(orderId).get(timeout.toMillis(), TimeUnit.MILLISECONDS), null);
         } catch (TimeoutException e) {
             watcher.forget(orderId);
-            return new Outcome(orderId, intended, null, "not terminal after " + ORDER_TIMEOUT.toSeconds() + " s");
+            return new Outcome(orderId, intended, null, "not terminal after " + timeout.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(orderId, intended, null, "interrupted");

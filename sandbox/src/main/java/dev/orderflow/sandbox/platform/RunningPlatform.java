@@ -31,9 +31,17 @@ public record RunningPlatform(PlatformLayout layout, RunningInfra infra, ChildPr
 
     /** Starts the service again (after {@link #kill} or a crash) and waits until it is ready. */
     public void restart(String service) {
+        restart(service, Map.of());
+    }
+
+    /**
+     * Stops the service and starts it again with {@code config} added to its configuration (e.g. the
+     * naive flags), then waits until it is ready. Later plain restarts go back to the layout's configuration.
+     */
+    public void restart(String service, Map<String, String> config) {
         ChildProcess old = process(service);
         old.stop();
-        ChildProcess started = Platform.startService(layout, infra, layout.service(service), (c, d, t) -> {});
+        ChildProcess started = Platform.startService(layout, infra, layout.withServiceConfig(config).service(service), (c, d, t) -> {});
         services.set(services.indexOf(old), started);
     }
 
