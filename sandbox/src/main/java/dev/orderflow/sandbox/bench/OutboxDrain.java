@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  */
 final class OutboxDrain {
     static final String TOPIC = "bench.outbox-drain";
-    private static final Duration TIMEOUT = Duration.ofMinutes(6);
+    private static final Duration TIMEOUT = Duration.ofMinutes(12);
 
     /** A real event as the relay reads it: the sizes and headers the raw producer baseline reuses. */
     record Template(long id, int payloadBytes, Map<String, String> headers) {}
