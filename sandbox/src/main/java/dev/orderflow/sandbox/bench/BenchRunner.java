@@ -140,6 +140,9 @@ public final class BenchRunner {
             BenchReport.Drain drain = OutboxDrain.run(platform, "order-service", "order_db", template, settings.drainRows(),
                     progress::status);
             progress.result(String.format(Locale.ROOT, "%.0f events/s (%.1f s)", drain.eventsPerSecond(), drain.seconds()));
+            // The restarted service answers before its consumers have their partitions back.
+            progress.status("waiting for an order through the saga after order-service's restart");
+            patternsLoad.awaitFirstOrder(Duration.ofMinutes(5));
 
             progress.phase(4, "saga, patterns on: closed loop (" + settings.clients() + " clients), then open loop at half of it");
             Map<String, ProcessHandle> components = components(platform);
