@@ -78,6 +78,16 @@ public final class OrderflowClient {
         return get(endpoints.order() + "/orders?limit=" + limit + (after == null ? "" : "&after=" + after), "order-service");
     }
 
+    /** {@code PUT /inventory/{sku}}: sets the available quantity (a target, not a delta). */
+    public Reply restock(String sku, int available) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoints.inventory() + "/inventory/" + encode(sku)))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"available\":" + available + "}"))
+                .build();
+        return send(request, "inventory-service");
+    }
+
     public Reply stock(String sku) {
         return get(endpoints.inventory() + "/inventory/" + encode(sku), "inventory-service");
     }

@@ -70,6 +70,23 @@ public final class SagaWorkload {
         return plan;
     }
 
+    /** A request body for the happy path: one or two lines of stocked SKUs, a customer the provider accepts. */
+    public static String happyOrderBody(String customer, Random random) {
+        List<String> skus = new ArrayList<>(STOCKED);
+        Collections.shuffle(skus, random);
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        int lineCount = 1 + random.nextInt(2);
+        for (int l = 0; l < lineCount; l++) {
+            lines.put(skus.get(l), 1 + random.nextInt(2));
+        }
+        return body(customer, lines);
+    }
+
+    /** The SKUs a happy order draws from. */
+    public static List<String> stockedSkus() {
+        return STOCKED;
+    }
+
     /** Places every planned order with {@code concurrency} clients at once; returns what each one saw. */
     public static List<PlacedOrder> run(List<PlannedOrder> plan, OrderflowClient client, int concurrency) {
         ExecutorService clients = Executors.newFixedThreadPool(concurrency);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderflow.events.EventTypes;
+import dev.orderflow.sandbox.bench.BenchReport;
+import dev.orderflow.sandbox.bench.BenchRunner;
 import dev.orderflow.sandbox.check.Anomaly;
 import dev.orderflow.sandbox.check.InvariantChecker;
 import dev.orderflow.sandbox.check.Snapshot;
@@ -128,6 +130,36 @@ class PlatformIT {
                     .hasMessageContaining("ORDERFLOW_ORDER_PORT");
         }
         assertThat(Platform.status(layout)).noneSatisfy(s -> assertThat(s.running()).isTrue());
+    }
+
+    /** Last: it leaves the services running with the naive flags. */
+    @Test
+    @Order(4)
+    void shortBenchMeasuresEveryRatioSideBySideOnThisPlatform() throws Exception {
+        Path out = Path.of("target/bench-it");
+        BenchRunner.Settings settings = new BenchRunner.Settings(Duration.ofSeconds(6), 4, 2_000, out, "PlatformIT");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        BenchReport report = new BenchRunner(LAYOUT, settings, new PrintStream(printed, true, StandardCharsets.UTF_8), false)
+                .measure(platform);
+
+        assertThat(report.baselines().postgresCommitsPerSecond()).isPositive();
+        assertThat(report.baselines().kafkaRecordsPerSecond()).isPositive();
+        assertThat(report.drain().rows()).isEqualTo(2_000);
+        assertThat(report.drain().eventsPerSecond()).isPositive();
+        for (BenchReport.SagaRun run : List.of(report.patterns(), report.naive())) {
+            assertThat(run.closedLoop().completed()).as(run.mode()).isPositive();
+            assertThat(run.closedLoop().notTerminal()).as(run.mode()).isZero();
+            assertThat(run.openLoop().completed()).as(run.mode()).isEqualTo(run.openLoop().placed());
+            assertThat(run.openLoop().latency().p99()).as(run.mode()).isGreaterThanOrEqualTo(run.openLoop().latency().p50());
+        }
+        assertThat(report.ratios()).allSatisfy(r -> assertThat(r.value()).as(r.name()).isPositive().isFinite());
+        assertThat(report.hops()).extracting(BenchReport.Hop::eventType, BenchReport.Hop::consumer)
+                .contains(org.assertj.core.groups.Tuple.tuple("OrderPlaced.v1", "inventory-service"),
+                        org.assertj.core.groups.Tuple.tuple("ShipmentScheduled.v1", "order-service"));
+        assertThat(out.resolve("bench.json")).exists();
+        assertThat(out.resolve("bench.html")).content().contains("<svg");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("[6/8", "saga, naive flags on");
     }
 
     private static List<String> types(SagaDemo.Story story) {
