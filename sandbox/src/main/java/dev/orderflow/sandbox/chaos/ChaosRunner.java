@@ -50,7 +50,7 @@ public final class ChaosRunner {
     private static final Set<FaultType> PLATFORM_WIDE = EnumSet.of(FaultType.DB_CUT, FaultType.BROKER_KILL);
     private static final Duration POLL = Duration.ofSeconds(1);
     /** No order changed state for this long: the platform has settled. */
-    private static final Duration QUIET = Duration.ofSeconds(15);
+    private static final Duration QUIET = Duration.ofSeconds(60);
 
     private final PlatformLayout layout;
     private final ChaosOptions options;
@@ -72,11 +72,12 @@ public final class ChaosRunner {
         out.printf("chaos: %d orders, %d faults (%s), seed %d, mode %s, over %d s%n", plan.size(), schedule.size(),
                 options.types().size() == 1 ? options.types().get(0).scenario() : "all", options.seed(),
                 options.mode().label(), options.duration().toSeconds());
-        Instant startedAt = Instant.now();
-        try (History history = History.startingNow(options.outDir().resolve("history.jsonl"));
-                ChaosPlatform chaos = ChaosPlatform.start(layout, options.mode().serviceConfig(),
+        try (ChaosPlatform chaos = ChaosPlatform.start(layout, options.mode().serviceConfig(),
                         (component, detail, took) -> out.printf("  %-18s ready in %5.1f s  %s%n", component,
-                                took.toMillis() / 1000.0, detail))) {
+                                took.toMillis() / 1000.0, detail));
+                // The history's clock starts once the platform is up: its timeline is the run, not the start-up.
+                History history = History.startingNow(options.outDir().resolve("history.jsonl"))) {
+            Instant startedAt = Instant.now();
             OrderflowClient client = new OrderflowClient(OrderflowClient.Endpoints.of(layout));
             SnapshotReader reader = new SnapshotReader(client, new EventReader(chaos.platform().infra().kafkaBootstrapServers()));
             Map<String, Snapshot.Stock> stockBefore = reader.stock();

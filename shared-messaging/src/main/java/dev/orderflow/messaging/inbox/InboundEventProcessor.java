@@ -251,7 +251,9 @@ public final class InboundEventProcessor {
             }
             return outcome;
         } catch (RuntimeException failure) {
-            if (classifier.classify(failure) == FailureKind.TRANSIENT || deadLetters == null) {
+            // Only a permanent failure dead-letters a parked event; anything else (a shutdown closing
+            // the persistence layer under it, a failure not yet understood) leaves it parked for the next try.
+            if (stopped || classifier.classify(failure) != FailureKind.PERMANENT || deadLetters == null) {
                 throw failure;
             }
             DeadLetter deadLetter = describe(parked.record(), "PERMANENT", failure);

@@ -313,8 +313,9 @@ public final class ApicurioSchemas implements AutoCloseable {
 
     private static boolean isIoFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // An interrupted call (the service shutting down) got no answer: not a refusal.
             if (t instanceof IOException || t instanceof UncheckedIOException || t instanceof TimeoutException
-                    || t.getClass().getName().contains("Connect") || t.getClass().getName().startsWith("io.vertx")
+                    || t instanceof InterruptedException || t.getClass().getName().contains("Connect") || t.getClass().getName().startsWith("io.vertx")
                     || t.getClass().getName().startsWith("io.netty")) {
                 return true;
             }
