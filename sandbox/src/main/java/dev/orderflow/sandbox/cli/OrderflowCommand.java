@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The {@code orderflow} command: run the platform locally and watch it work. */
 @Command(name = "orderflow", mixinStandardHelpOptions = true, version = "orderflow 0.1.0",
         description = "Event-driven reference order platform: run it, watch it, break it.",
-        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class, DemoCommand.class})
+        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class, DemoCommand.class,
+                DlqCommand.class})
 public class OrderflowCommand implements Runnable {
 
     @CommandLine.Spec
