@@ -100,7 +100,10 @@ public class OrderService {
     public Order requestCancellation(UUID orderId, String reason) {
         Order order = orders.lock(orderId).orElseThrow(() -> new OrderNotFound(orderId));
         if (order.requestCancellation(reason, now())) {
-            outbox.append(OrderEvents.orderCancellationRequested(order));
+            EventEnvelope requested = outbox.append(OrderEvents.orderCancellationRequested(order));
+            try (var logContext = EventLogContext.ofOrder(orderId.toString(), requested.correlationId(), Span.current())) {
+                LOG.infof("order %s: cancellation requested, OrderCancellationRequested %s", orderId, requested.id());
+            }
         }
         return loaded(order, orderId);
     }
