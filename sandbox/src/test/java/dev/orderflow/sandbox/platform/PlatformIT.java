@@ -62,13 +62,13 @@ class PlatformIT {
 
     @AfterAll
     static void down() {
-        COLLECTOR.close();
         List<Long> pids = platform.services().stream().map(p -> p.pid()).collect(Collectors.toList());
         pids.add(platform.provider().pid());
         platform.close();
         assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                 .as("pid %d stopped", pid).isFalse());
         assertThat(Platform.status(LAYOUT)).noneSatisfy(s -> assertThat(s.running()).isTrue());
+        COLLECTOR.close(); // after the services: their last export must find it
     }
 
     @Test
