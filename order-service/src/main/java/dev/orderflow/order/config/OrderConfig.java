@@ -15,4 +15,8 @@ public interface OrderConfig {
     /** How often the stuck-saga check runs. */
     @WithDefault("30s")
     Duration stuckCheckInterval();
+
+    /** How often the orders-per-state gauges ({@code orderflow.orders{status}}) are counted. */
+    @WithDefault("15s")
+    Duration metricsInterval();
 }

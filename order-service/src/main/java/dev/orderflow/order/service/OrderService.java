@@ -2,6 +2,9 @@ package dev.orderflow.order.service;
 
 import dev.orderflow.messaging.envelope.EventEnvelope;
 import dev.orderflow.messaging.outbox.Outbox;
+import dev.orderflow.messaging.tracing.EventLogContext;
+import io.opentelemetry.api.trace.Span;
+import org.jboss.logging.Logger;
 import dev.orderflow.order.domain.CatalogueItem;
 import dev.orderflow.order.domain.IdempotencyKeyReused;
 import dev.orderflow.order.domain.Order;
@@ -28,13 +31,17 @@ import java.util.stream.Collectors;
 /** The order use cases. Each one commits the order and its events together (transactional outbox). */
 @ApplicationScoped
 public class OrderService {
+    private static final Logger LOG = Logger.getLogger(OrderService.class);
+
     private final OrderRepository orders;
     private final CatalogueRepository catalogue;
     private final IdempotencyKeyRepository idempotencyKeys;
     private final Outbox outbox;
+    private final SagaMetrics sagaMetrics;
 
     OrderService(OrderRepository orders, CatalogueRepository catalogue, IdempotencyKeyRepository idempotencyKeys,
-            Outbox outbox) {
+            Outbox outbox, SagaMetrics sagaMetrics) {
+        this.sagaMetrics = sagaMetrics;
         this.orders = orders;
         this.catalogue = catalogue;
         this.idempotencyKeys = idempotencyKeys;
@@ -78,6 +85,9 @@ public class OrderService {
         orders.persist(order);
         EventEnvelope placed = outbox.append(OrderEvents.orderPlaced(order));
         order.recordPlaced(cause(placed));
+        try (var logContext = EventLogContext.ofOrder(orderId.toString(), placed.correlationId(), Span.current())) {
+            LOG.infof("order %s placed: %d line(s), %s %s, OrderPlaced %s", orderId, order.lines.size(), order.totalAmount, currency, placed.id());
+        }
         return new Placement(order, false);
     }
 
@@ -90,7 +100,10 @@ public class OrderService {
     public Order requestCancellation(UUID orderId, String reason) {
         Order order = orders.lock(orderId).orElseThrow(() -> new OrderNotFound(orderId));
         if (order.requestCancellation(reason, now())) {
-            outbox.append(OrderEvents.orderCancellationRequested(order));
+            EventEnvelope requested = outbox.append(OrderEvents.orderCancellationRequested(order));
+            try (var logContext = EventLogContext.ofOrder(orderId.toString(), requested.correlationId(), Span.current())) {
+                LOG.infof("order %s: cancellation requested, OrderCancellationRequested %s", orderId, requested.id());
+            }
         }
         return loaded(order, orderId);
     }
@@ -104,7 +117,11 @@ public class OrderService {
         Order order = orders.lock(orderId).orElseThrow(() -> new OrderNotFound(orderId));
         OrderStatus.Reaction reaction = order.status.reactionTo(fact);
         if (reaction == OrderStatus.Reaction.APPLY) {
-            order.moveTo(fact.target, cause, now());
+            Instant now = now();
+            order.moveTo(fact.target, cause, now);
+            if (order.status.isTerminal()) {
+                sagaMetrics.sagaEnded(order, now);
+            }
         }
         return reaction;
     }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "orderflow", mixinStandardHelpOptions = true, version = "orderflow 0.1.0",
         description = "Event-driven reference order platform: run it, watch it, break it.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class, DemoCommand.class,
-            ChaosCommand.class, BenchCommand.class})
+            ChaosCommand.class, BenchCommand.class, DlqCommand.class})
 public class OrderflowCommand implements Runnable {
 
     @CommandLine.Spec

@@ -215,6 +215,12 @@ public final class Platform {
             config.put("orderflow.registry.url", r.apiUrl());
             config.put("mp.messaging.connector.smallrye-kafka.apicurio.registry.url", r.apiUrl());
         });
+        // Traces leave the services only when a collector is named: then every trace is sampled.
+        String otlp = System.getenv("ORDERFLOW_OTLP_ENDPOINT");
+        if (otlp != null && !otlp.isBlank()) {
+            config.put("quarkus.otel.exporter.otlp.traces.endpoint", otlp.trim());
+            config.put("quarkus.otel.traces.sampler.arg", "1");
+        }
         config.putAll(service.extraConfig());
         return config;
     }

@@ -21,6 +21,8 @@ public interface MessagingConfig {
 
     Consumer consumer();
 
+    Metrics metrics();
+
     Naive naive();
 
     /** Fault points by key ({@code after-commit-before-publish}, ...) → {@code halt} | {@code fail} | {@code none}. */
@@ -55,6 +57,12 @@ public interface MessagingConfig {
         /** Longest wait between retries of a row the broker rejected; its aggregate's later rows wait for it. */
         @WithDefault("1m")
         Duration failedRowMaxBackoff();
+    }
+
+    interface Metrics {
+        /** How often {@code OutboxBacklogProbe} measures the outbox backlog (pending rows, oldest age). */
+        @WithDefault("5s")
+        Duration outboxBacklogInterval();
     }
 
     interface Consumer {

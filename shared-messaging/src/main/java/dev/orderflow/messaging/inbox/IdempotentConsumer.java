@@ -7,6 +7,8 @@ import dev.orderflow.messaging.health.ConsumerProgress;
 import dev.orderflow.messaging.jdbc.JtaTransactionRunner;
 import dev.orderflow.messaging.metrics.MessagingMetrics;
 import dev.orderflow.messaging.naive.NaiveMode;
+import dev.orderflow.messaging.tracing.MessagingSpans;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -70,6 +72,9 @@ public class IdempotentConsumer {
     EventDecoder decoder;
 
     @Inject
+    OpenTelemetry openTelemetry;
+
+    @Inject
     @Any
     Instance<EventHandler> handlerBeans;
 
@@ -121,7 +126,8 @@ public class IdempotentConsumer {
                 metrics,
                 progress,
                 deadLetters,
-                decoder));
+                decoder,
+                new MessagingSpans(openTelemetry)));
     }
 
     /** Inbox retention: deletes old dedupe records; the last applied sequences stay (see {@link Inbox#deleteOlderThan}). */

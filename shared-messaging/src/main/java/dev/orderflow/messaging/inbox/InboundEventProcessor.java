@@ -19,7 +19,12 @@ import dev.orderflow.messaging.ordering.ParkingLot;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import dev.orderflow.messaging.tracing.EventLogContext;
+import dev.orderflow.messaging.tracing.MessagingSpans;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,6 +48,7 @@ public final class InboundEventProcessor {
     private final ConsumerProgress progress;
     private final DeadLetterPublisher deadLetters;
     private final EventDecoder decoder;
+    private final MessagingSpans spans;
     private final FailureClassifier classifier = new FailureClassifier();
     private volatile boolean stopped;
 
@@ -59,6 +65,21 @@ public final class InboundEventProcessor {
             ConsumerProgress progress,
             DeadLetterPublisher deadLetters,
             EventDecoder decoder) {
+        this(handler, transactions, settings, faults, metrics, progress, deadLetters, decoder, MessagingSpans.noop());
+    }
+
+    /** @param spans the CONSUMER span around each delivery (and each release of a parked event) */
+    public InboundEventProcessor(
+            EventHandler handler,
+            TransactionRunner transactions,
+            ConsumerSettings settings,
+            FaultPoints faults,
+            MessagingMetrics metrics,
+            ConsumerProgress progress,
+            DeadLetterPublisher deadLetters,
+            EventDecoder decoder,
+            MessagingSpans spans) {
+        this.spans = spans;
         this.handler = handler;
         this.consumer = handler.consumer();
         this.transactions = transactions;
@@ -84,6 +105,26 @@ public final class InboundEventProcessor {
      * {@link Outcome#DEAD_LETTER} result must be sent to the dead-letter topic by the caller.
      */
     public ConsumeResult process(InboundRecord record) {
+        return traced(record, () -> processTraced(record));
+    }
+
+    /**
+     * Runs one delivery inside its CONSUMER span (so events appended while handling it carry this
+     * span's trace) and with the event's ids in the logging MDC (every line written meanwhile names them).
+     */
+    private <T> T traced(InboundRecord record, Supplier<T> work) {
+        Span span = spans.startProcess(record.topic(), record.partition(), record.offset(), consumer, record.headers());
+        try (Scope scope = span.makeCurrent(); EventLogContext logContext = EventLogContext.of(record.headers(), span)) {
+            return work.get();
+        } catch (RuntimeException e) {
+            MessagingSpans.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private ConsumeResult processTraced(InboundRecord record) {
         EventEnvelope envelope;
         try {
             envelope = EventEnvelope.fromHeaders(record.headers());
@@ -97,6 +138,9 @@ public final class InboundEventProcessor {
             try {
                 Outcome outcome = transactions.inNewTransaction(connection -> processInTransaction(connection, event));
                 count(outcome);
+                Span.current().setAttribute("orderflow.inbox.outcome", outcome.name());
+                LOG.infof("consumer %s: %s %s seq %d of %s -> %s",
+                        consumer, event.type(), event.id(), event.sequence(), event.subject(), outcome);
                 faults.reach(FaultPoint.AFTER_CONSUMER_COMMIT_BEFORE_OFFSET_COMMIT);
                 progress.progressed(consumer);
                 if (outcome == Outcome.APPLIED) {
@@ -166,7 +210,7 @@ public final class InboundEventProcessor {
                 moved = false;
                 List<ParkedEvent> parked = transactions.inNewTransaction(c -> ParkingLot.ofSubject(c, consumer, subject));
                 for (ParkedEvent candidate : parked) {
-                    Outcome outcome = release(candidate);
+                    Outcome outcome = traced(candidate.record(), () -> release(candidate));
                     if (outcome == Outcome.APPLIED || outcome == Outcome.STALE) {
                         moved = true;
                         released += outcome == Outcome.APPLIED ? 1 : 0;
@@ -209,7 +253,7 @@ public final class InboundEventProcessor {
                 ParkingLot.remove(c, parked.id());
                 return null;
             });
-            metrics.deadLettered(consumer, failure);
+            metrics.deadLettered(consumer, parked.record().topic(), failure);
             LOG.warnf("consumer %s: dead-lettered parked event %s (%s)", consumer, parked.record().coordinates(), failure);
         }
         return expired.size();
@@ -262,7 +306,7 @@ public final class InboundEventProcessor {
                 ParkingLot.remove(c, parked.id());
                 return null;
             });
-            metrics.deadLettered(consumer, deadLetter.failure());
+            metrics.deadLettered(consumer, parked.record().topic(), deadLetter.failure());
             return Outcome.DEAD_LETTER;
         }
     }
@@ -277,7 +321,8 @@ public final class InboundEventProcessor {
     }
 
     private ConsumeResult deadLetter(InboundRecord record, String failureCode, Throwable failure) {
-        metrics.deadLettered(consumer, failureCode);
+        metrics.deadLettered(consumer, record.topic(), failureCode);
+        Span.current().setAttribute("orderflow.inbox.outcome", "DEAD_LETTER");
         LOG.warnf("consumer %s: dead-lettering %s: %s", consumer, record.coordinates(), failure.toString());
         return ConsumeResult.deadLetter(describe(record, failureCode, failure), failure);
     }

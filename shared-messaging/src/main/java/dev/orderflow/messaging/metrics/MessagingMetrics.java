@@ -71,8 +71,9 @@ public final class MessagingMetrics {
         registry.counter("orderflow.inbox.released", "consumer", consumer).increment();
     }
 
-    public void deadLettered(String consumer, String failure) {
-        registry.counter("orderflow.dead.letters", "consumer", consumer, "failure", failure).increment();
+    /** Per consumer, the topic the record came from and the failure class (the reason's code). */
+    public void deadLettered(String consumer, String topic, String failure) {
+        registry.counter("orderflow.dead.letters", "consumer", consumer, "topic", topic, "failure", failure).increment();
     }
 
     public void transientRetry(String consumer) {

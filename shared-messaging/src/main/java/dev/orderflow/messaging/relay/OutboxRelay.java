@@ -7,6 +7,9 @@ import dev.orderflow.messaging.jdbc.JsonHeaders;
 import dev.orderflow.messaging.metrics.MessagingMetrics;
 import dev.orderflow.messaging.outbox.OutboxRecords;
 import dev.orderflow.messaging.registry.SchemaRefusedException;
+import dev.orderflow.messaging.tracing.MessagingSpans;
+import dev.orderflow.events.CloudEventHeaders;
+import io.opentelemetry.api.trace.Span;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,7 +65,6 @@ import org.postgresql.PGConnection;
 public final class OutboxRelay implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     public static final String NOTIFY_CHANNEL = "messaging_outbox";
-    private static final Duration METRICS_INTERVAL = Duration.ofSeconds(5);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration FAILED_ROW_INITIAL_BACKOFF = Duration.ofSeconds(1);
     private static final long NO_ROW = -1;
@@ -80,6 +82,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final RelaySettings settings;
     private final FaultPoints faults;
     private final MessagingMetrics metrics;
+    private final MessagingSpans spans;
 
     private volatile boolean running;
     private volatile boolean leader;
@@ -87,7 +90,6 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile String lastError;
     private Thread thread;
     private Instant lastCleanup = Instant.EPOCH;
-    private Instant lastMetrics = Instant.EPOCH;
     /** Aggregates whose oldest unpublished row the broker rejected; only the relay thread touches it. */
     private final Map<String, HeldAggregate> held = new HashMap<>();
     /** Held aggregates whose row the schema registry refused, with the reason; read by readiness. */
@@ -101,6 +103,20 @@ public final class OutboxRelay implements AutoCloseable {
             RelaySettings settings,
             FaultPoints faults,
             MessagingMetrics metrics) {
+        this(name, connections, producers, encoder, settings, faults, metrics, MessagingSpans.noop());
+    }
+
+    /** @param spans the PRODUCER span of each publish, continuing the trace stored with the row */
+    public OutboxRelay(
+            String name,
+            ConnectionFactory connections,
+            Supplier<Producer<String, byte[]>> producers,
+            PayloadEncoder encoder,
+            RelaySettings settings,
+            FaultPoints faults,
+            MessagingMetrics metrics,
+            MessagingSpans spans) {
+        this.spans = spans;
         this.name = name;
         this.connections = connections;
         this.producers = producers;
@@ -224,8 +240,22 @@ public final class OutboxRelay implements AutoCloseable {
 
     private record Row(long id, String aggregateId, String topic, String key, byte[] payload, String headers) {}
 
-    /** A row with the record value to publish (the payload in the registry's wire format). */
-    private record Outgoing(Row row, Map<String, String> headers, byte[] value) {}
+    /**
+     * A row with the record value to publish (the payload in the registry's wire format) and its
+     * PRODUCER span, whose traceparent replaces the stored one on the record.
+     */
+    private record Outgoing(Row row, Map<String, String> headers, byte[] value, Span span) {
+
+        static Outgoing of(Row row, Map<String, String> stored, byte[] value, MessagingSpans spans) {
+            Span span = spans.startPublish(row.topic(), row.key(), stored);
+            Map<String, String> headers = new HashMap<>(stored);
+            String traceparent = MessagingSpans.traceparent(span);
+            if (traceparent != null) {
+                headers.put(CloudEventHeaders.TRACEPARENT, traceparent);
+            }
+            return new Outgoing(row, headers, value, span);
+        }
+    }
 
     /**
      * @param sent rows handed to the producer
@@ -254,7 +284,7 @@ public final class OutboxRelay implements AutoCloseable {
             }
             Map<String, String> headers = JsonHeaders.read(row.headers());
             try {
-                rows.add(new Outgoing(row, headers, encoder.encode(row.topic(), headers, row.payload())));
+                rows.add(Outgoing.of(row, headers, encoder.encode(row.topic(), headers, row.payload()), spans));
             } catch (SchemaRefusedException refusal) {
                 refusedAggregates.add(row.aggregateId());
                 refuse(work, row, refusal);
@@ -279,14 +309,18 @@ public final class OutboxRelay implements AutoCloseable {
         String firstFailure = null;
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i).row();
+            Span span = rows.get(i).span();
             try {
                 sends.get(i).get();
+                span.end();
                 if (!failedAggregates.contains(row.aggregateId())) {
                     acknowledged.add(row.id());
                     held.remove(row.aggregateId());
                     refused.remove(row.aggregateId());
                 }
             } catch (ExecutionException e) {
+                MessagingSpans.failed(span, e.getCause());
+                span.end();
                 failedAggregates.add(row.aggregateId());
                 if (firstFailure == null) {
                     firstFailure = "sends to Kafka failed: " + e.getCause();
@@ -302,6 +336,7 @@ public final class OutboxRelay implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                rows.subList(i, rows.size()).forEach(unfinished -> unfinished.span().end());
                 return new Round(0, true, true, "interrupted");
             }
         }
@@ -404,16 +439,6 @@ public final class OutboxRelay implements AutoCloseable {
 
     private void maintain(Connection work) throws SQLException {
         Instant now = Instant.now();
-        if (now.isAfter(lastMetrics.plus(METRICS_INTERVAL))) {
-            lastMetrics = now;
-            try (Statement statement = work.createStatement();
-                    ResultSet rs = statement.executeQuery("""
-                            SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0)::bigint
-                            FROM messaging_outbox WHERE published_at IS NULL""")) {
-                rs.next();
-                metrics.outboxBacklog(rs.getLong(1), rs.getLong(2));
-            }
-        }
         if (now.isAfter(lastCleanup.plus(settings.cleanupInterval()))) {
             lastCleanup = now;
             try (PreparedStatement delete = work.prepareStatement(

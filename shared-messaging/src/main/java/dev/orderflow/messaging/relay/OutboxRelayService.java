@@ -4,6 +4,8 @@ import dev.orderflow.messaging.config.MessagingConfig;
 import dev.orderflow.messaging.faults.FaultPoints;
 import dev.orderflow.messaging.jdbc.ConnectionFactory;
 import dev.orderflow.messaging.metrics.MessagingMetrics;
+import dev.orderflow.messaging.tracing.MessagingSpans;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +37,9 @@ public class OutboxRelayService {
 
     @Inject
     ApicurioSchemas schemas;
+
+    @Inject
+    OpenTelemetry openTelemetry;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -69,7 +74,8 @@ public class OutboxRelayService {
                         "orderflow.outbox.relay",
                         settings.failedRowMaxBackoff()),
                 faults,
-                metrics);
+                metrics,
+                new MessagingSpans(openTelemetry));
         relay.start();
     }
 

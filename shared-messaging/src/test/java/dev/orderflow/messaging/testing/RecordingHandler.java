@@ -13,7 +13,8 @@ import java.sql.ResultSet;
 /**
  * A stand-in for a service's handler: records one effect row per applied event, so a test can
  * count effects and read their order. Payload conventions: {@code poison} cannot be processed,
- * {@code needs:X} waits for a prior {@code provides:X}.
+ * {@code needs:X} waits for a prior {@code provides:X}, {@code requires:X} fails permanently (is
+ * dead-lettered) unless {@code X} was provided — by an event or by an operator's fix.
  */
 public class RecordingHandler implements EventHandler {
 
@@ -52,6 +53,9 @@ public class RecordingHandler implements EventHandler {
         String payload = new String(event.payload(), StandardCharsets.UTF_8);
         if (payload.equals("poison")) {
             throw new PermanentFailureException("payload of " + event.type() + " cannot be decoded");
+        }
+        if (payload.startsWith("requires:") && !prerequisiteExists(payload.substring("requires:".length()))) {
+            throw new PermanentFailureException(payload + " is missing");
         }
         if (payload.startsWith("needs:") && !prerequisiteExists(payload.substring("needs:".length()))) {
             return HandlerOutcome.awaiting(payload);
