@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
@@ -68,6 +69,13 @@ final class PhysicalLimits {
     }
 
     /**
+     * Records not yet acknowledged at any moment. Enough to keep every partition's batches full, few
+     * enough that none waits in the accumulator past delivery.timeout.ms when the broker is slow
+     * (an unbounded loop fills 32 MB of buffer and expires batches instead of measuring a rate).
+     */
+    static final int MAX_UNACKNOWLEDGED = 4096;
+
+    /**
      * A raw producer as the relay configures it (acks=all, idempotent, linger 5 ms) sending records
      * of the events' size with their headers as fast as it can. Returns acknowledged records per second.
      */
@@ -85,11 +93,14 @@ final class PhysicalLimits {
         headers.forEach((k, v) -> recordHeaders.add(k, v.getBytes(StandardCharsets.UTF_8)));
         AtomicLong acked = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
+        Semaphore unacknowledged = new Semaphore(MAX_UNACKNOWLEDGED);
         long begin = System.nanoTime();
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             long end = begin + duration.toNanos();
             while (System.nanoTime() < end && failure.get() == null) {
+                unacknowledged.acquireUninterruptibly();
                 producer.send(new ProducerRecord<>(topic, null, UUID.randomUUID().toString(), value, recordHeaders), (m, e) -> {
+                    unacknowledged.release();
                     if (e != null) {
                         failure.compareAndSet(null, e);
                     } else {
