@@ -86,6 +86,11 @@ public final class ApicurioSchemas implements AutoCloseable {
     private final AvroDeserializer<GenericRecord> deserializer;
     private final IdHandler idHandler;
     private volatile boolean groupRuleSet;
+    /**
+     * One first registration per contract at a time: concurrent first calls (request threads in the
+     * naive dual write) raced in the registry and some were answered 409 for a schema it then held.
+     */
+    private final Map<String, Object> registering = new ConcurrentHashMap<>();
 
     private ApicurioSchemas(RegistrySettings settings) {
         this.settings = settings;
@@ -132,11 +137,13 @@ public final class ApicurioSchemas implements AutoCloseable {
             return concat(header.bytes(), avroBinary);
         }
         byte[] framed;
-        try {
-            ensureContractRegistered(contract);
-            framed = serializers.computeIfAbsent(type, this::serializerFor).serializeData(topic, record);
-        } catch (RuntimeException failure) {
-            throw classify(type, failure);
+        synchronized (registering.computeIfAbsent(type, t -> new Object())) {
+            try {
+                ensureContractRegistered(contract);
+                framed = serializers.computeIfAbsent(type, this::serializerFor).serializeData(topic, record);
+            } catch (RuntimeException failure) {
+                throw classify(type, failure);
+            }
         }
         int headerLength = framed.length - avroBinary.length;
         if (headerLength > 0 && Arrays.equals(framed, headerLength, framed.length, avroBinary, 0, avroBinary.length)) {
@@ -175,8 +182,12 @@ public final class ApicurioSchemas implements AutoCloseable {
     /** Group rule once per process, then the contract's committed history in revision order (idempotent). */
     private void ensureContractRegistered(EventDescriptor<?> contract) {
         if (!groupRuleSet) {
-            ensureGroupRule();
-            groupRuleSet = true;
+            synchronized (this) {
+                if (!groupRuleSet) {
+                    ensureGroupRule();
+                    groupRuleSet = true;
+                }
+            }
         }
         if (serializers.containsKey(contract.type())) {
             return;
@@ -287,6 +298,10 @@ public final class ApicurioSchemas implements AutoCloseable {
         config.put(SchemaResolverConfig.AUTO_REGISTER_ARTIFACT, true);
         config.put(SchemaResolverConfig.AUTO_REGISTER_ARTIFACT_IF_EXISTS, IfArtifactExists.FIND_OR_CREATE_VERSION.getValue());
         config.put(SchemaResolverConfig.EXPLICIT_ARTIFACT_GROUP_ID, settings.group());
+        // Register and read whole schemas, as register() does: by default the serde registers nested
+        // records (StockLine, Money) as separate artifacts and a version that only names them, and
+        // the registry then cannot run the compatibility rule on that version ("Undefined schema").
+        config.put(SerdeConfig.DEREFERENCE_SCHEMA, true);
         if (artifactId != null) {
             config.put(SchemaResolverConfig.EXPLICIT_ARTIFACT_ID, artifactId);
         }

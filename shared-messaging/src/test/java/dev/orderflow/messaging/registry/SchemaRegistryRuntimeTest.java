@@ -112,6 +112,32 @@ class SchemaRegistryRuntimeTest {
     }
 
     @Test
+    void concurrentFirstPublicationsOfANewContractAreAllFramedNotRefused() throws Exception {
+        // A group of its own: the contract is new to the registry, as on a fresh platform.
+        int threads = 8;
+        try (ApicurioSchemas fresh = ApicurioSchemas.connect(
+                        new RegistrySettings(TestInfra.shared().registryUrl(), "race-" + UUID.randomUUID()));
+                var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<byte[]>> framed = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                byte[] avro = AvroCodec.encode(orderPlaced(UUID.randomUUID().toString(), null));
+                framed.add(pool.submit(() -> {
+                    start.await();
+                    return fresh.serialize(ContractsApp.TOPIC, EventTypes.ORDER_PLACED_V1,
+                            WriterSchemas.current().of(EventTypes.ORDER_PLACED_V1), avro);
+                }));
+            }
+            start.countDown();
+            List<Schema> writers = new java.util.ArrayList<>();
+            for (var payload : framed) {
+                writers.add(fresh.writerSchema(payload.get(60, java.util.concurrent.TimeUnit.SECONDS)));
+            }
+            assertThat(writers).hasSize(threads).containsOnly(WriterSchemas.current().of(EventTypes.ORDER_PLACED_V1));
+        }
+    }
+
+    @Test
     void additiveRevisionFromANewProducerIsReadByAConsumerBuiltAgainstRevisionOne() {
         TestDatabase db = TestDatabase.create();
         String orderId = UUID.randomUUID().toString();
