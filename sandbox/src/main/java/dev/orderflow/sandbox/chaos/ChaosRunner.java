@@ -51,6 +51,8 @@ public final class ChaosRunner {
     private static final Duration POLL = Duration.ofSeconds(1);
     /** No order changed state for this long: the platform has settled. */
     private static final Duration QUIET = Duration.ofSeconds(60);
+    /** Between two reads of the consumer groups' offsets (services commit offsets every 5 s, after processing). */
+    private static final Duration CAUGHT_UP_POLL = Duration.ofSeconds(3);
 
     private final PlatformLayout layout;
     private final ChaosOptions options;
@@ -90,14 +92,19 @@ public final class ChaosRunner {
             chaos.healAll();
             out.printf("  every fault healed at %d s; waiting for the orders to settle%n", history.now() / 1000);
 
+            long settleDeadline = System.nanoTime() + options.settleTimeout().toNanos();
             Map<String, String> customers = reader.allOrders();
-            Set<String> stillMoving = awaitQuiescence(client, customers.keySet());
+            Set<String> stillMoving = awaitQuiescence(client, customers.keySet(), settleDeadline);
+            Map<String, Long> unconsumed = awaitConsumersCaughtUp(chaos, settleDeadline);
+            if (!unconsumed.isEmpty()) {
+                out.printf("  consumers still behind when --settle ran out (records per group): %s%n", unconsumed);
+            }
             Map<String, String> keyOfOrder = new LinkedHashMap<>();
             customers.forEach((orderId, customer) -> SagaWorkload.keyOfCustomer(customer)
                     .ifPresent(key -> keyOfOrder.put(orderId, key)));
             Snapshot snapshot = reader.read(ChaosChecker.acknowledgedOf(history), customers.keySet(), stockBefore, Map.of());
             Set<String> poison = new HashSet<>(chaos.poisonEventIds());
-            Verdict verdict = ChaosChecker.check(history, snapshot, keyOfOrder, poison, stillMoving);
+            Verdict verdict = ChaosChecker.check(history, snapshot, keyOfOrder, poison, stillMoving, unconsumed);
             ChaosReport report = ChaosReport.of(options, startedAt, history.entries(), snapshot, verdict);
             report.writeTo(options.outDir());
             return new Outcome(verdict, report);
@@ -172,13 +179,34 @@ public final class ChaosRunner {
     }
 
     /**
+     * Waits, until the settle deadline, for every consumer group to have consumed everything on
+     * two reads in a row (a relay may publish in between). Returns the groups still behind.
+     */
+    private Map<String, Long> awaitConsumersCaughtUp(ChaosPlatform chaos, long deadline) throws InterruptedException {
+        int caughtUpInARow = 0;
+        Map<String, Long> behind = Map.of();
+        while (true) {
+            try {
+                behind = new LinkedHashMap<>(chaos.consumerLag());
+                behind.values().removeIf(lag -> lag == 0);
+            } catch (IllegalStateException unreadable) {
+                behind = Map.of("offsets unreadable: " + unreadable.getMessage(), -1L);
+            }
+            caughtUpInARow = behind.isEmpty() ? caughtUpInARow + 1 : 0;
+            if (caughtUpInARow >= 2 || System.nanoTime() > deadline) {
+                return caughtUpInARow > 0 ? Map.of() : behind;
+            }
+            Thread.sleep(CAUGHT_UP_POLL.toMillis());
+        }
+    }
+
+    /**
      * Waits until every order is terminal, or none changed state for {@link #QUIET}, or the settle
      * timeout passes. Returns the orders still changing at the end (unknown, not stuck).
      */
-    private Set<String> awaitQuiescence(OrderflowClient client, Set<String> orderIds) throws InterruptedException {
+    private Set<String> awaitQuiescence(OrderflowClient client, Set<String> orderIds, long deadline) throws InterruptedException {
         Map<String, String> status = new HashMap<>();
         Set<String> running = new LinkedHashSet<>(orderIds);
-        long deadline = System.nanoTime() + options.settleTimeout().toNanos();
         long lastChange = System.nanoTime();
         while (!running.isEmpty()) {
             for (String id : new ArrayList<>(running)) {

@@ -18,10 +18,19 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 /**
@@ -193,6 +202,49 @@ public final class ChaosPlatform implements AutoCloseable {
     public List<String> poisonEventIds() {
         synchronized (poisonEventIds) {
             return List.copyOf(poisonEventIds);
+        }
+    }
+
+    /**
+     * Records published but not yet consumed, per consumer group: the forwarder on the producers'
+     * topics, each service on its delivery topics (end offset − committed offset, summed over
+     * partitions). Zero everywhere means every event published so far has been handled: orders can
+     * all be terminal while a service still has the last events of a saga to apply (inventory
+     * commits the stock of an order already SHIPPED).
+     */
+    public Map<String, Long> consumerLag() {
+        Map<String, List<String>> topicsOfGroup = new LinkedHashMap<>();
+        topicsOfGroup.put(DeliveryForwarder.GROUP, List.of(Topics.ORDERS, Topics.INVENTORY, Topics.PAYMENTS, Topics.SHIPPING));
+        SERVICES.forEach(service -> topicsOfGroup.put(service,
+                CONSUMED.get(service).stream().map(Topics::deliveredTopicOf).toList()));
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
+            Set<String> topics = new TreeSet<>();
+            topicsOfGroup.values().forEach(topics::addAll);
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(topics).allTopicNames().get().forEach((topic, description) -> description.partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, Long> end = new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((partition, info) -> end.put(partition, info.offset()));
+            Map<String, Long> lag = new LinkedHashMap<>();
+            for (var group : topicsOfGroup.entrySet()) {
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(group.getKey()).partitionsToOffsetAndMetadata().get();
+                long behind = 0;
+                for (var partition : end.entrySet()) {
+                    if (group.getValue().contains(partition.getKey().topic())) {
+                        OffsetAndMetadata at = committed.get(partition.getKey());
+                        behind += partition.getValue() - (at == null ? 0 : at.offset());
+                    }
+                }
+                lag.put(group.getKey(), behind);
+            }
+            return lag;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the consumer groups' offsets: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the consumer groups' offsets", e);
         }
     }
 

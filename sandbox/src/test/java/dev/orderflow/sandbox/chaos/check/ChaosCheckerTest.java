@@ -137,6 +137,35 @@ class ChaosCheckerTest {
     }
 
     @Test
+    void stockNotYetCommittedWhileEventsWaitToBeConsumedIsUnknownNotDrift() {
+        Run run = new Run();
+        run.snapshot.stockAfter.put("A", new Snapshot.Stock(8, 2, 0)); // the shipped order's units still reserved
+        Map<String, Long> behind = Map.of("inventory-service", 3L);
+
+        Verdict waiting = ChaosChecker.check(History.of(run.history), run.snapshot.build(), run.keyOfOrder, run.poison,
+                run.stillMoving, behind);
+        Verdict settled = ChaosChecker.check(History.of(run.history), run.snapshot.build(), run.keyOfOrder, run.poison,
+                run.stillMoving, Map.of());
+
+        assertThat(waiting.result()).isEqualTo(Verdict.Result.UNKNOWN);
+        assertThat(waiting.reason()).contains("inventory-service=3");
+        assertThat(settled.result()).isEqualTo(Verdict.Result.INVALID);
+        assertThat(settled.anomalies()).extracting(Anomaly::kind).contains(Kind.STOCK_DRIFT);
+    }
+
+    @Test
+    void aDoubleChargeIsAnAnomalyWhateverEventsAreStillWaiting() {
+        Run run = new Run();
+        run.snapshot.charges.add(new Snapshot.Charge("ch3", "order-shipped-capture-2", "shipped", TOTAL, true, BigDecimal.ZERO));
+
+        Verdict verdict = ChaosChecker.check(History.of(run.history), run.snapshot.build(), run.keyOfOrder, run.poison,
+                run.stillMoving, Map.of("payment-service", 1L));
+
+        assertThat(verdict.result()).isEqualTo(Verdict.Result.INVALID);
+        assertThat(verdict.anomalies()).extracting(Anomaly::kind).contains(Kind.DOUBLE_CHARGE);
+    }
+
+    @Test
     void anOrderThatStoppedMovingIsStuck() {
         Run run = new Run();
         run.place("stuck", "PAID", List.of("PLACED", "RESERVED", "PAID"), 0, Type.OK);
