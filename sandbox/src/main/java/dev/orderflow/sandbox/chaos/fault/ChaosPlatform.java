@@ -30,6 +30,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
@@ -218,7 +219,7 @@ public final class ChaosPlatform implements AutoCloseable {
         SERVICES.forEach(service -> topicsOfGroup.put(service,
                 CONSUMED.get(service).stream().map(Topics::deliveredTopicOf).toList()));
         try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
             Set<String> topics = new TreeSet<>();
             topicsOfGroup.values().forEach(topics::addAll);
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -242,6 +243,8 @@ public final class ChaosPlatform implements AutoCloseable {
             return lag;
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot read the consumer groups' offsets: " + e.getCause(), e.getCause());
+        } catch (KafkaException e) {
+            throw new IllegalStateException("cannot read the consumer groups' offsets: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the consumer groups' offsets", e);
