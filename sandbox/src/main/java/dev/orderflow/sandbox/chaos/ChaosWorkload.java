@@ -11,14 +11,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The saga workload paced over the fault schedule (order i is placed {@code i × duration / n}
  * after the start), every request recorded in the history as invoked and ok, fail or unknown.
+ * Like a real client, it sends a request whose outcome is unknown again (same idempotency key,
+ * same cancel), so a service that was down still gets the order once it is back.
  */
 final class ChaosWorkload {
     static final String PLACE = "place";
     static final String CANCEL = "cancel";
+    /** How long a client keeps resending a request whose outcome stays unknown. */
+    static final long RETRY_FOR_MILLIS = 60_000;
+    private static final long FIRST_BACKOFF_MILLIS = 500;
+    private static final long MAX_BACKOFF_MILLIS = 4_000;
 
     private final OrderflowClient client;
     private final History history;
@@ -57,7 +64,7 @@ final class ChaosWorkload {
         int count = order.path() == OrderPath.DUPLICATE_POST ? 3 : 1;
         List<CompletableFuture<String>> placed = new ArrayList<>();
         for (int c = 0; c < count; c++) {
-            placed.add(CompletableFuture.supplyAsync(() -> placeOnce(order), copies));
+            placed.add(CompletableFuture.supplyAsync(() -> untilKnown(() -> placeOnce(order)).orderId(), copies));
         }
         String orderId = placed.stream().map(CompletableFuture::join).filter(id -> id != null).findFirst().orElse(null);
         if (order.cancelAfterMillis() >= 0 && orderId != null) {
@@ -67,29 +74,58 @@ final class ChaosWorkload {
                 Thread.currentThread().interrupt();
                 return;
             }
-            String process = process();
-            history.record(process, Type.INVOKE, CANCEL, order.idempotencyKey(), orderId, null);
-            try {
-                OrderflowClient.Reply reply = client.cancelOrder(orderId, "chaos workload");
-                history.record(process, outcome(reply.status()), CANCEL, order.idempotencyKey(), orderId, String.valueOf(reply.status()));
-            } catch (IllegalStateException e) {
-                history.record(process, Type.UNKNOWN, CANCEL, order.idempotencyKey(), orderId, e.getMessage());
-            }
+            untilKnown(() -> cancelOnce(order, orderId));
         }
     }
 
-    /** One POST; the order id when it was acknowledged. */
-    private String placeOnce(PlannedOrder order) {
+    /** What one request ended as; the order id when a place was acknowledged. */
+    private record Answer(Type outcome, String orderId) {}
+
+    /** Sends again, with backoff, while the outcome is unknown and the retry budget lasts. */
+    private Answer untilKnown(Supplier<Answer> request) {
+        long giveUpAt = history.now() + RETRY_FOR_MILLIS;
+        long backoff = FIRST_BACKOFF_MILLIS;
+        while (true) {
+            Answer answer = request.get();
+            if (answer.outcome() != Type.UNKNOWN || history.now() + backoff > giveUpAt) {
+                return answer;
+            }
+            try {
+                Thread.sleep(backoff);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return answer;
+            }
+            backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+        }
+    }
+
+    private Answer placeOnce(PlannedOrder order) {
         String process = process();
         history.record(process, Type.INVOKE, PLACE, order.idempotencyKey(), null, null);
         try {
             OrderflowClient.Reply reply = client.placeOrder(order.body(), order.idempotencyKey());
             String orderId = reply.ok() ? reply.body().path("orderId").asText() : null;
-            history.record(process, outcome(reply.status()), PLACE, order.idempotencyKey(), orderId, String.valueOf(reply.status()));
-            return orderId;
+            Type outcome = outcome(reply.status());
+            history.record(process, outcome, PLACE, order.idempotencyKey(), orderId, String.valueOf(reply.status()));
+            return new Answer(outcome, orderId);
         } catch (IllegalStateException e) {
             history.record(process, Type.UNKNOWN, PLACE, order.idempotencyKey(), null, e.getMessage());
-            return null;
+            return new Answer(Type.UNKNOWN, null);
+        }
+    }
+
+    private Answer cancelOnce(PlannedOrder order, String orderId) {
+        String process = process();
+        history.record(process, Type.INVOKE, CANCEL, order.idempotencyKey(), orderId, null);
+        try {
+            OrderflowClient.Reply reply = client.cancelOrder(orderId, "chaos workload");
+            Type outcome = outcome(reply.status());
+            history.record(process, outcome, CANCEL, order.idempotencyKey(), orderId, String.valueOf(reply.status()));
+            return new Answer(outcome, orderId);
+        } catch (IllegalStateException e) {
+            history.record(process, Type.UNKNOWN, CANCEL, order.idempotencyKey(), orderId, e.getMessage());
+            return new Answer(Type.UNKNOWN, orderId);
         }
     }
 

@@ -40,7 +40,7 @@ class ChaosCommand implements Callable<Integer> {
     @Option(names = "--concurrency", defaultValue = "16", description = "Clients placing orders at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--settle", defaultValue = "3m", converter = DurationConverter.class, description = "How long to wait after healing for every order to end (default: 3m).")
+    @Option(names = "--settle", defaultValue = "3m", converter = DurationConverter.class, description = "How long to wait after healing for every order to end and every consumer to catch up (default: 3m).")
     Duration settle;
 
     @Option(names = "--out", description = "Where to write history.jsonl, report.html and summary.txt (default: .orderflow/chaos-runs/<scenario>-<mode>-seed<S>).")
