@@ -39,6 +39,9 @@ public class InventoryService {
         int previous = item.available;
         if (item.restockTo(available)) {
             adjustments.persist(new StockAdjustment(sku, previous, available, InventoryEvents.now()));
+            // Written inside the transaction: a stopping service skips the commit-time flush, and
+            // the adjustment must not commit without the new quantity.
+            stock.flush();
         }
         return item;
     }

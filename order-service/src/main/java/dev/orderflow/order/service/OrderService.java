@@ -85,6 +85,9 @@ public class OrderService {
         orders.persist(order);
         EventEnvelope placed = outbox.append(OrderEvents.orderPlaced(order));
         order.recordPlaced(cause(placed));
+        // Written now, not at commit: Hibernate skips its commit-time flush once a stopping service
+        // closes the persistence unit, and the order and outbox rows would commit without this step.
+        orders.flush();
         try (var logContext = EventLogContext.ofOrder(orderId.toString(), placed.correlationId(), Span.current())) {
             LOG.infof("order %s placed: %d line(s), %s %s, OrderPlaced %s", orderId, order.lines.size(), order.totalAmount, currency, placed.id());
         }
@@ -104,6 +107,7 @@ public class OrderService {
             try (var logContext = EventLogContext.ofOrder(orderId.toString(), requested.correlationId(), Span.current())) {
                 LOG.infof("order %s: cancellation requested, OrderCancellationRequested %s", orderId, requested.id());
             }
+            orders.flush(); // as in placeOrder: the event must not commit without the request
         }
         return loaded(order, orderId);
     }

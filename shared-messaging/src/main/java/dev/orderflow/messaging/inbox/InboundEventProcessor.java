@@ -148,6 +148,11 @@ public final class InboundEventProcessor {
                 }
                 return ConsumeResult.of(outcome);
             } catch (RuntimeException failure) {
+                if (stopped) {
+                    // Failing while the service stops (its persistence unit closing) says nothing about
+                    // the record: not dead-lettered, redelivered after the restart.
+                    throw new ConsumerStoppedException(consumer);
+                }
                 FailureKind kind = classifier.classify(failure);
                 if (kind == FailureKind.PERMANENT
                         || (kind == FailureKind.UNKNOWN && ++unknownFailures >= settings.maxUnknownAttempts())) {
