@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -101,30 +102,29 @@ final class ChaosWorkload {
     }
 
     private Answer placeOnce(PlannedOrder order) {
-        String process = process();
-        history.record(process, Type.INVOKE, PLACE, order.idempotencyKey(), null, null);
-        try {
-            OrderflowClient.Reply reply = client.placeOrder(order.body(), order.idempotencyKey());
-            String orderId = reply.ok() ? reply.body().path("orderId").asText() : null;
-            Type outcome = outcome(reply.status());
-            history.record(process, outcome, PLACE, order.idempotencyKey(), orderId, String.valueOf(reply.status()));
-            return new Answer(outcome, orderId);
-        } catch (IllegalStateException e) {
-            history.record(process, Type.UNKNOWN, PLACE, order.idempotencyKey(), null, e.getMessage());
-            return new Answer(Type.UNKNOWN, null);
-        }
+        return once(PLACE, order.idempotencyKey(), null,
+                () -> client.placeOrder(order.body(), order.idempotencyKey()),
+                reply -> reply.ok() ? reply.body().path("orderId").asText() : null);
     }
 
     private Answer cancelOnce(PlannedOrder order, String orderId) {
+        return once(CANCEL, order.idempotencyKey(), orderId,
+                () -> client.cancelOrder(orderId, "chaos workload"), reply -> orderId);
+    }
+
+    /** Records the invoke, makes the call and records its outcome; no answer at all is UNKNOWN. */
+    private Answer once(String op, String key, String orderId, Supplier<OrderflowClient.Reply> call,
+            Function<OrderflowClient.Reply, String> orderIdOf) {
         String process = process();
-        history.record(process, Type.INVOKE, CANCEL, order.idempotencyKey(), orderId, null);
+        history.record(process, Type.INVOKE, op, key, orderId, null);
         try {
-            OrderflowClient.Reply reply = client.cancelOrder(orderId, "chaos workload");
+            OrderflowClient.Reply reply = call.get();
             Type outcome = outcome(reply.status());
-            history.record(process, outcome, CANCEL, order.idempotencyKey(), orderId, String.valueOf(reply.status()));
-            return new Answer(outcome, orderId);
+            String answered = orderIdOf.apply(reply);
+            history.record(process, outcome, op, key, answered, String.valueOf(reply.status()));
+            return new Answer(outcome, answered);
         } catch (IllegalStateException e) {
-            history.record(process, Type.UNKNOWN, CANCEL, order.idempotencyKey(), orderId, e.getMessage());
+            history.record(process, Type.UNKNOWN, op, key, orderId, e.getMessage());
             return new Answer(Type.UNKNOWN, orderId);
         }
     }

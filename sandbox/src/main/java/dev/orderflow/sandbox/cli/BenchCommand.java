@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
         "Starts its own platform and stops it afterwards; prints a table, writes bench.json, bench.txt, bench.html."})
 class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--duration", defaultValue = "30s", description = "Length of each saga load phase, e.g. 30s, 2m (default: ${DEFAULT-VALUE}).")
-    String duration;
+    @Option(names = "--duration", defaultValue = "30s", converter = DurationConverter.class,
+            description = "Length of each saga load phase, e.g. 30s, 2m (default: 30s).")
+    Duration duration;
 
     @Option(names = "--out", description = "Directory for the report (default: <state dir>/bench/<date-time>).")
     Path out;
@@ -34,15 +35,17 @@ class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Duration phase = parseDuration(duration);
+        if (duration.toSeconds() < 1) {
+            throw new IllegalArgumentException("--duration must be at least 1s, was " + duration);
+        }
         if (clients < 1 || drainRows < 1) {
             throw new IllegalArgumentException("--clients and --drain-rows must be positive");
         }
         PlatformLayout layout = OrderflowCommand.layout(1);
         Path dir = out != null ? out.toAbsolutePath()
                 : layout.stateDir().resolve("bench").resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        String command = String.format(Locale.ROOT, "./orderflow bench --duration %s --clients %d --drain-rows %d", duration, clients, drainRows);
-        BenchRunner runner = new BenchRunner(layout, new BenchRunner.Settings(phase, clients, drainRows, dir, command), System.out,
+        String command = String.format(Locale.ROOT, "./orderflow bench --duration %ds --clients %d --drain-rows %d", duration.toSeconds(), clients, drainRows);
+        BenchRunner runner = new BenchRunner(layout, new BenchRunner.Settings(duration, clients, drainRows, dir, command), System.out,
                 System.console() != null);
         BenchReport report = runner.run();
         System.out.println();
@@ -50,24 +53,5 @@ class BenchCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("Report: " + dir.resolve("bench.txt") + ", " + dir.resolve("bench.json") + ", " + dir.resolve("bench.html"));
         return 0;
-    }
-
-    /** {@code 30s}, {@code 2m}, {@code 90} (seconds) or ISO-8601 ({@code PT30S}). */
-    static Duration parseDuration(String text) {
-        String value = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (value.startsWith("pt")) {
-                return Duration.parse(value.toUpperCase(Locale.ROOT));
-            }
-            if (value.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
-            }
-            if (value.endsWith("s")) {
-                return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
-            }
-            return Duration.ofSeconds(Long.parseLong(value));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--duration must look like 30s, 2m or PT30S, was '" + text + "'");
-        }
     }
 }

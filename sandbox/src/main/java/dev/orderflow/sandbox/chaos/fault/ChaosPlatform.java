@@ -86,6 +86,7 @@ public final class ChaosPlatform implements AutoCloseable {
 
     /** Naive dual-write mode: events are published right after the commit, with no relay. */
     private final boolean dualWrite;
+    private Admin offsetsAdmin; // created by the first consumerLag(), closed with the platform
 
     private ChaosPlatform(RunningPlatform platform, DeliveryForwarder forwarder, DatabaseProxy proxy, boolean dualWrite) {
         this.platform = platform;
@@ -218,8 +219,8 @@ public final class ChaosPlatform implements AutoCloseable {
         topicsOfGroup.put(DeliveryForwarder.GROUP, List.of(Topics.ORDERS, Topics.INVENTORY, Topics.PAYMENTS, Topics.SHIPPING));
         SERVICES.forEach(service -> topicsOfGroup.put(service,
                 CONSUMED.get(service).stream().map(Topics::deliveredTopicOf).toList()));
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
+        try {
+            Admin admin = offsetsAdmin();
             Set<String> topics = new TreeSet<>();
             topicsOfGroup.values().forEach(topics::addAll);
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -251,6 +252,14 @@ public final class ChaosPlatform implements AutoCloseable {
         }
     }
 
+    private synchronized Admin offsetsAdmin() {
+        if (offsetsAdmin == null) {
+            offsetsAdmin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000));
+        }
+        return offsetsAdmin;
+    }
+
     /** Heals, stops the forwarder and the proxy, stops the platform. */
     @Override
     public void close() {
@@ -261,6 +270,11 @@ public final class ChaosPlatform implements AutoCloseable {
         } finally {
             // The forwarder leaves its group while Kafka is up; the proxy goes last, after the services.
             try {
+                synchronized (this) {
+                    if (offsetsAdmin != null) {
+                        offsetsAdmin.close(Duration.ofSeconds(5));
+                    }
+                }
                 forwarder.close();
                 platform.close();
             } finally {
