@@ -1,11 +1,18 @@
 package dev.orderflow.provider;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Random;
 
-/** The current knobs and their seeded random source; draws are serialised so a seed replays the same sequence. */
+/**
+ * The current knobs and their seeded random source; draws are serialised so a seed replays the
+ * same sequence. Counts the faults it injected, so a chaos run can tell a fault that hit nothing.
+ */
 final class Faults {
     private FaultSettings settings;
     private Random random;
+    private long errorsInjected;
+    private long chargeThenTimeoutsInjected;
 
     Faults(FaultSettings initial) {
         set(initial);
@@ -23,12 +30,27 @@ final class Faults {
         settings = next;
     }
 
+    /** The knobs and, under {@code injected}, how many faults each knob caused since the start. */
+    synchronized Map<String, Object> view() {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("latencyMs", settings.latencyMs());
+        view.put("errorRate", settings.errorRate());
+        view.put("chargeThenTimeoutRate", settings.chargeThenTimeoutRate());
+        view.put("seed", settings.seed());
+        view.put("injected", Map.of("errors", errorsInjected, "chargeThenTimeouts", chargeThenTimeoutsInjected));
+        return view;
+    }
+
     synchronized boolean failWithError() {
-        return draw(settings.errorRate());
+        boolean fail = draw(settings.errorRate());
+        errorsInjected += fail ? 1 : 0;
+        return fail;
     }
 
     synchronized boolean chargeThenTimeout() {
-        return draw(settings.chargeThenTimeoutRate());
+        boolean hang = draw(settings.chargeThenTimeoutRate());
+        chargeThenTimeoutsInjected += hang ? 1 : 0;
+        return hang;
     }
 
     private boolean draw(double rate) {

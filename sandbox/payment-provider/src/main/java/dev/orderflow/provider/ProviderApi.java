@@ -74,10 +74,10 @@ final class ProviderApi implements HttpHandler {
             }
             case "/v1/admin/faults" -> {
                 switch (method) {
-                    case "GET" -> send(exchange, 200, faults.settings(), false);
+                    case "GET" -> send(exchange, 200, faults.view(), false);
                     case "PUT" -> {
                         faults.set(faultsFrom(readJson(exchange), faults.settings()));
-                        send(exchange, 200, faults.settings(), false);
+                        send(exchange, 200, faults.view(), false);
                     }
                     default -> throw methodNotAllowed(method, path);
                 }

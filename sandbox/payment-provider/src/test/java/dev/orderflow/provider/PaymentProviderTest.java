@@ -193,6 +193,7 @@ class PaymentProviderTest {
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.text("chargeId")).isEqualTo(committed.get(0).get("chargeId").asText());
         assertThat(client.chargesOf(order)).hasSize(1);
+        assertThat(client.get("/v1/admin/faults").body().at("/injected/chargeThenTimeouts").asLong()).isPositive();
     }
 
     @Test
@@ -240,6 +241,7 @@ class PaymentProviderTest {
         assertThat(read.body().get("errorRate").asDouble()).isEqualTo(0.25);
         assertThat(read.body().get("chargeThenTimeoutRate").asDouble()).isZero(); // absent: unchanged
         assertThat(read.body().get("seed").asLong()).isEqualTo(3);
+        assertThat(read.body().at("/injected/errors").isIntegralNumber()).isTrue();
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.text("detail")).contains("errorRate");
         assertThat(provider.faults().errorRate()).isEqualTo(0.25);

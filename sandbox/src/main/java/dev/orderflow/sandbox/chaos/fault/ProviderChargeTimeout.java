@@ -1,5 +1,6 @@
 package dev.orderflow.sandbox.chaos.fault;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,12 +13,19 @@ import java.util.Locale;
  * The payment provider charges (the money moves, the ledger has it) and then does not answer in
  * time, for a share of requests: the payment service cannot know whether it captured. Set through
  * the provider's {@code /v1/admin/faults}; heal turns the knob back to 0.
+ *
+ * <p>Heal first waits (at most {@link #UNTIL_HIT}) until the fault has cut at least one charge or
+ * refund: when the saga is slow, a few seconds can pass with no payment at all, and a fault that hit
+ * nothing shows neither the pattern nor the naive damage.
  */
 final class ProviderChargeTimeout extends BaseFault {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration UNTIL_HIT = Duration.ofSeconds(30);
     private final String providerUrl;
     private final double rate;
     private final long seed;
+    private long injectedBefore;
 
     ProviderChargeTimeout(String providerUrl, double rate, long seed) {
         super(FaultType.PROVIDER_CHARGE_TIMEOUT, "payment-provider");
@@ -28,6 +36,7 @@ final class ProviderChargeTimeout extends BaseFault {
 
     @Override
     void start() {
+        injectedBefore = injected(providerUrl);
         put(String.format(Locale.ROOT, "{\"chargeThenTimeoutRate\": %s, \"seed\": %d}", rate, seed));
         detail(String.format(Locale.ROOT, "the payment provider charges and then times out %.0f%% of charges and refunds",
                 rate * 100));
@@ -35,8 +44,29 @@ final class ProviderChargeTimeout extends BaseFault {
 
     @Override
     void end() {
+        long deadline = System.nanoTime() + UNTIL_HIT.toNanos();
+        long hit = injected(providerUrl) - injectedBefore;
+        while (hit == 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            hit = injected(providerUrl) - injectedBefore;
+        }
         put("{\"chargeThenTimeoutRate\": 0}");
-        detail(detail() + "; answers every request in time again");
+        detail(detail() + (hit == 0 ? "; cut none (no payment within " + UNTIL_HIT.toSeconds() + " s more)" : "; cut " + hit)
+                + "; answers every request in time again");
+    }
+
+    /** How many charges and refunds the provider has timed out on purpose since it started. */
+    static long injected(String providerUrl) {
+        try {
+            return JSON.readTree(settings(providerUrl)).at("/injected/chargeThenTimeouts").asLong();
+        } catch (IOException e) {
+            throw new IllegalStateException("the payment provider's /v1/admin/faults answered no JSON: " + e.getMessage(), e);
+        }
     }
 
     /** The provider's current fault knobs, as JSON. */

@@ -203,10 +203,14 @@ class ChaosPlatformIT {
         Fault fault = chaos.fault(FaultType.PROVIDER_CHARGE_TIMEOUT, RANDOM);
         fault.inject();
         assertThat(ProviderChargeTimeout.settings(platform.layout().providerUrl())).contains("\"chargeThenTimeoutRate\":0.5");
-        List<String> orders = placeHappyOrders(3);
+        long injectedBefore = ProviderChargeTimeout.injected(platform.layout().providerUrl());
+        List<String> orders = placeHappyOrders(6);
         fault.heal();
 
         assertThat(ProviderChargeTimeout.settings(platform.layout().providerUrl())).contains("\"chargeThenTimeoutRate\":0.0");
+        // Heal waited until the fault had cut a charge (the provider's seeded draws make it one of these six).
+        assertThat(ProviderChargeTimeout.injected(platform.layout().providerUrl())).isGreaterThan(injectedBefore);
+        assertThat(fault.detail()).containsPattern("; cut [1-9]");
         assertThat(reader.awaitTerminal(orders, SAGA_BOUND)).as("orders not terminal").isEmpty();
         assertThat(orders).allSatisfy(id -> assertThat(status(id)).isEqualTo("SHIPPED"));
     }
@@ -319,8 +323,9 @@ class ChaosPlatformIT {
     @Order(14)
     void aGracefulStopUnderLoadCommitsEachPlacementWholeOrNotAtAll() throws Exception {
         // Eight clients place orders back to back while order-service is stopped (SIGTERM) and
-        // started again: requests are in flight when the stop begins. Before the fix, some orders
-        // committed with their outbox row but without their PLACED step (docs/chaos.md).
+        // started again: requests are in flight when the stop begins. A chaos run once found orders
+        // committed without their PLACED step this way; order-service's StoppingService*Test
+        // reproduce that moment exactly, this checks the whole stop on the real platform.
         List<SagaWorkload.PlannedOrder> plan = SagaWorkload.plan(5_000, workloadSeed++);
         AtomicInteger next = new AtomicInteger();
         AtomicBoolean placing = new AtomicBoolean(true);
