@@ -49,7 +49,8 @@ final class FaultPointCrash extends BaseFault {
             detail(target() + " restarted with the fault point " + point + " armed: it halts the first time it gets there");
         } catch (InfraException exitedDuringStartUp) {
             // Work left over from before (records to consume, rows to publish) reached the point at once.
-            exitStatus = platform.process(target()).awaitExit(Duration.ZERO).stream().boxed().findFirst().orElse(null);
+            // Gone is not yet reaped: the exit status arrives a moment after the process is no longer alive.
+            exitStatus = platform.process(target()).awaitExit(Duration.ofSeconds(10)).stream().boxed().findFirst().orElse(null);
             if (!Integer.valueOf(HALT_STATUS).equals(exitStatus)) {
                 throw exitedDuringStartUp;
             }

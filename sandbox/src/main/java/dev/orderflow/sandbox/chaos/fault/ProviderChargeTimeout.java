@@ -21,7 +21,7 @@ import java.util.Locale;
 final class ProviderChargeTimeout extends BaseFault {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final Duration UNTIL_HIT = Duration.ofSeconds(30);
+    static final Duration UNTIL_HIT = Duration.ofSeconds(20);
     private final String providerUrl;
     private final double rate;
     private final long seed;
