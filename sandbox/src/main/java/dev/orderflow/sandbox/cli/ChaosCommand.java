@@ -40,7 +40,7 @@ class ChaosCommand implements Callable<Integer> {
     @Option(names = "--concurrency", defaultValue = "16", description = "Clients placing orders at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--settle", defaultValue = "3m", converter = DurationConverter.class, description = "How long to wait after healing for every order to end and every consumer to catch up (default: 3m).")
+    @Option(names = "--settle", converter = DurationConverter.class, description = "How long to wait after healing for every order to end and every consumer to catch up (default: 3m, or one second per five orders when that is longer).")
     Duration settle;
 
     @Option(names = "--out", description = "Where to write history.jsonl, report.html and summary.txt (default: .orderflow/chaos-runs/<scenario>-<mode>-seed<S>).")
@@ -55,10 +55,12 @@ class ChaosCommand implements Callable<Integer> {
         ChaosOptions.Mode runMode = ChaosOptions.Mode.parse(mode);
         Duration runFor = duration != null ? duration : Duration.ofSeconds(Math.max(60, orders / 10));
         int faultCount = faults != null ? faults : ChaosOptions.defaultFaults(types);
+        // A 2000-order run still had ~4 min of sagas to finish after the last heal (docs/chaos.md).
+        Duration settleFor = settle != null ? settle : Duration.ofSeconds(Math.max(180, orders / 5));
         PlatformLayout layout = PlatformLayout.chaos(OrderflowCommand.root(), 3);
         Path outDir = out != null ? out.toAbsolutePath() : layout.stateDir().getParent()
                 .resolve("chaos-runs").resolve(scenario + "-" + runMode.label() + "-seed" + seed);
-        ChaosOptions options = new ChaosOptions(types, faultCount, orders, seed, runFor, runMode, concurrency, settle, outDir);
+        ChaosOptions options = new ChaosOptions(types, faultCount, orders, seed, runFor, runMode, concurrency, settleFor, outDir);
         ChaosRunner.Outcome outcome = new ChaosRunner(layout, options, System.out).run();
         System.out.println();
         System.out.print(outcome.report().terminalSummary());
