@@ -8,8 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.hibernate.SessionFactory;
 
 /**
@@ -41,17 +39,8 @@ final class StoppingServiceTransactions {
         }
     }
 
-    static long outboxRowsOf(AgroalDataSource dataSource, UUID orderId) throws SQLException {
-        return count(dataSource, "SELECT count(*) FROM messaging_outbox WHERE aggregate_id = ?", orderId.toString());
-    }
-
     /** Its own application per test class: the one it ran in has no persistence unit left. */
-    public static class OwnApplication implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of();
-        }
-    }
+    public static class OwnApplication implements QuarkusTestProfile {}
 
     public static class AnotherOwnApplication extends OwnApplication {}
 }
