@@ -97,7 +97,7 @@ public final class ChaosRunner {
 
             long settleDeadline = System.nanoTime() + options.settleTimeout().toNanos();
             Map<String, String> customers = reader.allOrders();
-            Set<String> stillMoving = awaitQuiescence(client, customers.keySet(), settleDeadline);
+            Set<String> stillMoving = awaitQuiescence(reader, customers.keySet(), settleDeadline);
             Map<String, Long> unconsumed = awaitConsumersCaughtUp(chaos, settleDeadline);
             if (!unconsumed.isEmpty()) {
                 out.printf("  consumers still behind when --settle ran out (records per group): %s%n", unconsumed);
@@ -207,24 +207,26 @@ public final class ChaosRunner {
      * Waits until every order is terminal, or none changed state for {@link #QUIET}, or the settle
      * timeout passes. Returns the orders still changing at the end (unknown, not stuck).
      */
-    private Set<String> awaitQuiescence(OrderflowClient client, Set<String> orderIds, long deadline) throws InterruptedException {
+    private Set<String> awaitQuiescence(SnapshotReader reader, Set<String> orderIds, long deadline) throws InterruptedException {
         Map<String, String> status = new HashMap<>();
         Set<String> running = new LinkedHashSet<>(orderIds);
         long lastChange = System.nanoTime();
         while (!running.isEmpty()) {
-            for (String id : new ArrayList<>(running)) {
-                OrderflowClient.Reply reply;
-                try {
-                    reply = client.order(id);
-                } catch (IllegalStateException unreachable) {
-                    continue;
-                }
-                String now = reply.status() == 200 ? reply.body().path("status").asText() : "GONE";
-                if (!now.equals(status.put(id, now))) {
-                    lastChange = System.nanoTime();
-                }
-                if (InvariantChecker.TERMINAL.contains(now) || now.equals("GONE")) {
-                    running.remove(id);
+            Map<String, String> now;
+            try {
+                now = reader.statuses();
+            } catch (IllegalStateException unreachable) {
+                now = null; // order-service restarting: no news this round
+            }
+            if (now != null) {
+                for (String id : new ArrayList<>(running)) {
+                    String current = now.getOrDefault(id, "GONE");
+                    if (!current.equals(status.put(id, current))) {
+                        lastChange = System.nanoTime();
+                    }
+                    if (InvariantChecker.TERMINAL.contains(current) || current.equals("GONE")) {
+                        running.remove(id);
+                    }
                 }
             }
             if (running.isEmpty() || System.nanoTime() - lastChange > QUIET.toNanos()) {

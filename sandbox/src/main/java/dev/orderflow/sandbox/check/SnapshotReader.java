@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /** Reads a {@link Snapshot} through the public APIs of the services and the payment provider's ledger. */
 public final class SnapshotReader {
@@ -48,15 +49,24 @@ public final class SnapshotReader {
         List<String> running = new ArrayList<>(orderIds);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!running.isEmpty() && System.nanoTime() < deadline) {
-            running.removeIf(id -> {
-                OrderflowClient.Reply reply = client.order(id);
-                return reply.status() == 404 || InvariantChecker.TERMINAL.contains(reply.body().path("status").asText());
-            });
+            Map<String, String> statuses = statuses();
+            running.removeIf(id -> !statuses.containsKey(id) || InvariantChecker.TERMINAL.contains(statuses.get(id)));
             if (!running.isEmpty()) {
                 Thread.sleep(500);
             }
         }
         return running;
+    }
+
+    /**
+     * Every order's status, from {@code GET /orders} a page of 500 at a time. Polling through it
+     * costs a few requests per round instead of one per order, which would take CPU from the saga
+     * it waits for.
+     */
+    public Map<String, String> statuses() {
+        Map<String, String> statuses = new HashMap<>();
+        eachOrder(500, item -> statuses.put(item.path("orderId").asText(), item.path("status").asText()));
+        return statuses;
     }
 
     /** The final state of the orders the workload was told about. */
@@ -102,13 +112,18 @@ public final class SnapshotReader {
     /** Every order order-service knows: order id → customer id, paged through {@code GET /orders}. */
     public Map<String, String> allOrders() {
         Map<String, String> customers = new LinkedHashMap<>();
+        eachOrder(200, item -> customers.put(item.path("orderId").asText(), item.path("customerId").asText()));
+        return customers;
+    }
+
+    /** Pages through {@code GET /orders} in placement order (a page never repeats or skips an order). */
+    private void eachOrder(int pageSize, Consumer<JsonNode> item) {
         String after = null;
         do {
-            JsonNode page = require(client.orders(after, 200), "GET /orders");
-            page.path("items").forEach(item -> customers.put(item.path("orderId").asText(), item.path("customerId").asText()));
+            JsonNode page = require(client.orders(after, pageSize), "GET /orders");
+            page.path("items").forEach(item);
             after = page.path("next").isTextual() ? page.path("next").asText() : null;
         } while (after != null);
-        return customers;
     }
 
     private static Snapshot.Order order(JsonNode body) {
