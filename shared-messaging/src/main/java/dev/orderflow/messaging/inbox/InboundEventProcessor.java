@@ -136,14 +136,15 @@ public final class InboundEventProcessor {
         int unknownFailures = 0;
         while (true) {
             try {
-                Outcome outcome = transactions.inNewTransaction(connection -> processInTransaction(connection, event));
+                Delivery delivery = transactions.inNewTransaction(connection -> deliverInTransaction(connection, event));
+                Outcome outcome = delivery.outcome();
                 count(outcome);
                 Span.current().setAttribute("orderflow.inbox.outcome", outcome.name());
                 LOG.infof("consumer %s: %s %s seq %d of %s -> %s",
                         consumer, event.type(), event.id(), event.sequence(), event.subject(), outcome);
                 faults.reach(FaultPoint.AFTER_CONSUMER_COMMIT_BEFORE_OFFSET_COMMIT);
                 progress.progressed(consumer);
-                if (outcome == Outcome.APPLIED) {
+                if (delivery.releasesParked()) {
                     releaseParked(event.subject());
                 }
                 return ConsumeResult.of(outcome);
@@ -168,6 +169,22 @@ public final class InboundEventProcessor {
                 backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : backoff.multipliedBy(2);
             }
         }
+    }
+
+    /**
+     * What one delivery's transaction did; {@code releasesParked}: it applied the event and events of
+     * the same aggregate are parked, which it may have made applicable.
+     */
+    private record Delivery(Outcome outcome, boolean releasesParked) {}
+
+    /**
+     * Asks for parked events inside the delivery's own transaction: most applied events find none,
+     * and a second transaction per delivery only to learn that is wasted work. An event parked by
+     * a concurrent transaction that commits after this check waits for the periodic sweep.
+     */
+    private Delivery deliverInTransaction(Connection connection, IncomingEvent event) throws SQLException {
+        Outcome outcome = processInTransaction(connection, event);
+        return new Delivery(outcome, outcome == Outcome.APPLIED && ParkingLot.anyOf(connection, consumer, event.subject()));
     }
 
     private Outcome processInTransaction(Connection connection, IncomingEvent event) throws SQLException {

@@ -52,6 +52,18 @@ public final class ParkingLot {
         }
     }
 
+    /** Whether any event of one aggregate is parked (an index probe: no rows read). */
+    public static boolean anyOf(Connection connection, String consumer, String subject) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM messaging_parked_event WHERE consumer = ? AND subject = ? LIMIT 1")) {
+            select.setString(1, consumer);
+            select.setString(2, subject);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     public static List<String> subjects(Connection connection, String consumer, int limit) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT DISTINCT subject FROM messaging_parked_event WHERE consumer = ? LIMIT ?")) {
