@@ -79,11 +79,27 @@ public final class LocalKafkaCluster implements Kafka {
         List<ChildProcess> nodes = new ArrayList<>();
         List<List<String>> commands = new ArrayList<>();
         try {
+            List<Path> propertiesOfNode = new ArrayList<>();
+            List<Formatting> formatting = new ArrayList<>();
             for (int i = 0; i < spec.brokers(); i++) {
                 int nodeId = i + 1;
                 Path nodeDir = spec.dataDir().resolve("node-" + nodeId);
                 Path properties = writeServerProperties(spec, nodeId, nodeDir, ports.get(i), controllers.get(i), voters);
-                format(java, classpath, clusterId, properties, nodeDir, spec.logDir().resolve("kafka-" + nodeId + "-format.log"));
+                propertiesOfNode.add(properties);
+                // Each format is a JVM of its own: all of them at once, not one after the other.
+                formatting.add(format(java, classpath, clusterId, properties, nodeDir, spec.logDir().resolve("kafka-" + nodeId + "-format.log")));
+            }
+            try {
+                for (Formatting format : formatting) {
+                    format.await();
+                }
+            } catch (RuntimeException e) {
+                formatting.forEach(Formatting::destroy);
+                throw e;
+            }
+            for (int i = 0; i < spec.brokers(); i++) {
+                int nodeId = i + 1;
+                Path properties = propertiesOfNode.get(i);
                 List<String> command = List.of(java.toString(), "-Xms128m", "-Xmx512m", "-XX:+UseG1GC",
                         "-Dorderflow.component=kafka-" + nodeId, "-Dorderflow.marker=" + spec.marker(),
                         "-Dlog4j2.configurationFile=" + log4j.toAbsolutePath(), "-cp", classpath, "kafka.Kafka",
@@ -250,10 +266,38 @@ public final class LocalKafkaCluster implements Kafka {
         }
     }
 
-    /** Formats the node's log directory once; a restart finds meta.properties and skips it. */
-    private static void format(Path java, String classpath, String clusterId, Path properties, Path nodeDir, Path log) {
+    /** A running {@code StorageTool format}; {@code process} null when the node's storage was already formatted. */
+    private record Formatting(Process process, Path nodeDir, Path log) {
+        void destroy() {
+            if (process != null) {
+                process.destroyForcibly();
+            }
+        }
+
+        void await() {
+            if (process == null) {
+                return;
+            }
+            try {
+                if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                    process.destroyForcibly();
+                    throw new InfraException("Formatting Kafka storage in " + nodeDir + " failed; see " + log + ":\n"
+                            + Files.readString(log));
+                }
+            } catch (IOException e) {
+                throw new InfraException("Could not read " + log + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new InfraException("Interrupted while formatting Kafka storage");
+            }
+        }
+    }
+
+    /** Starts formatting the node's log directory once; a restart finds meta.properties and skips it. */
+    private static Formatting format(Path java, String classpath, String clusterId, Path properties, Path nodeDir, Path log) {
         if (Files.exists(nodeDir.resolve("data").resolve("meta.properties"))) {
-            return;
+            return new Formatting(null, nodeDir, log);
         }
         try {
             Files.createDirectories(log.getParent());
@@ -263,16 +307,9 @@ public final class LocalKafkaCluster implements Kafka {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new InfraException("Formatting Kafka storage in " + nodeDir + " failed; see " + log + ":\n"
-                        + Files.readString(log));
-            }
+            return new Formatting(process, nodeDir, log);
         } catch (IOException e) {
             throw new InfraException("Could not run Kafka's StorageTool: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InfraException("Interrupted while formatting Kafka storage");
         }
     }
 }
