@@ -36,6 +36,7 @@ import org.jboss.logging.Logger;
  */
 final class DeliveryForwarder implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DeliveryForwarder.class);
+    private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
     static final String GROUP = "orderflow-chaos-forwarder";
 
     /** What a hold did, for the fault's detail. */
@@ -138,6 +139,8 @@ final class DeliveryForwarder implements AutoCloseable {
     }
 
     private void forward(KafkaConsumer<byte[], byte[]> c, KafkaProducer<byte[], byte[]> producer) {
+        long lastCommit = System.nanoTime();
+        boolean uncommitted = false;
         while (running) {
             List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>();
             c.poll(Duration.ofMillis(50)).forEach(batch::add);
@@ -173,10 +176,15 @@ final class DeliveryForwarder implements AutoCloseable {
                 }
                 forwarded.addAndGet(out.size());
             }
+            uncommitted |= !batch.isEmpty() || !out.isEmpty();
             if (current == null || current.buffer.isEmpty()) {
-                // Everything read so far is written: the read positions are safe to commit.
-                if (!batch.isEmpty() || !out.isEmpty()) {
+                // Everything read so far is written: the read positions are safe to commit. At most
+                // once a second: a commit per poll was a replicated write to the offsets topic for
+                // every few records, and a resume only redelivers a little more.
+                if (uncommitted && System.nanoTime() - lastCommit >= COMMIT_INTERVAL.toNanos()) {
                     c.commitSync();
+                    lastCommit = System.nanoTime();
+                    uncommitted = false;
                 }
                 if (current != null && current.ending) {
                     hold.set(null);
