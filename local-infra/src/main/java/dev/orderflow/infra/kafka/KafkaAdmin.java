@@ -28,6 +28,16 @@ final class KafkaAdmin {
     /** Whether all brokers have registered; false (never an exception) while the cluster is forming. */
     static boolean clusterHas(String bootstrapServers, int brokers) {
         try (Admin admin = open(bootstrapServers)) {
+            return clusterHas(admin, brokers);
+        }
+    }
+
+    /**
+     * The same through an open client: a probe polled every 200 ms should not create a client per
+     * poll (each one connects, negotiates and fetches metadata again, on brokers that are busy).
+     */
+    static boolean clusterHas(Admin admin, int brokers) {
+        try {
             return admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() >= brokers;
         } catch (Exception e) {
             return false;
@@ -35,8 +45,8 @@ final class KafkaAdmin {
     }
 
     /** Partitions whose in-sync replicas are fewer than their replicas; -1 while the cluster cannot answer. */
-    static int underReplicatedPartitions(String bootstrapServers) {
-        try (Admin admin = open(bootstrapServers)) {
+    static int underReplicatedPartitions(Admin admin) {
+        try {
             return (int) describeAll(admin).stream().filter(p -> p.isr().size() < p.replicas().size()).count();
         } catch (Exception e) {
             return -1;

@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Uuid;
 import org.jboss.logging.Logger;
 
@@ -109,8 +110,10 @@ public final class LocalKafkaCluster implements Kafka {
             }
             String bootstrap = ports.stream().map(p -> Ports.LOOPBACK + ":" + p).collect(Collectors.joining(","));
             ChildProcess first = nodes.get(0);
-            first.awaitReady(Duration.ofSeconds(90), () -> nodes.stream().allMatch(ChildProcess::isAlive)
-                    && KafkaAdmin.clusterHas(bootstrap, spec.brokers()));
+            try (Admin admin = KafkaAdmin.open(bootstrap)) {
+                first.awaitReady(Duration.ofSeconds(90), () -> nodes.stream().allMatch(ChildProcess::isAlive)
+                        && KafkaAdmin.clusterHas(admin, spec.brokers()));
+            }
             LOG.infof("Kafka ready: %d broker(s) at %s", spec.brokers(), bootstrap);
             return new LocalKafkaCluster(spec, nodes, commands, bootstrap);
         } catch (RuntimeException e) {
@@ -158,8 +161,10 @@ public final class LocalKafkaCluster implements Kafka {
         nodes.get(i).stop();
         ChildProcess started = startNode(spec, nodeId, commands.get(i));
         nodes.set(i, started);
-        started.awaitReady(timeout, () -> KafkaAdmin.clusterHas(bootstrapServers, brokers)
-                && KafkaAdmin.underReplicatedPartitions(bootstrapServers) == 0);
+        try (Admin admin = KafkaAdmin.open(bootstrapServers)) {
+            started.awaitReady(timeout, () -> KafkaAdmin.clusterHas(admin, brokers)
+                    && KafkaAdmin.underReplicatedPartitions(admin) == 0);
+        }
     }
 
     /** Whether the cluster lists all its brokers now. */
