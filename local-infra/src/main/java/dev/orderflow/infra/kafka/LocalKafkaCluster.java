@@ -101,7 +101,9 @@ public final class LocalKafkaCluster implements Kafka {
             for (int i = 0; i < spec.brokers(); i++) {
                 int nodeId = i + 1;
                 Path properties = propertiesOfNode.get(i);
-                List<String> command = List.of(java.toString(), "-Xms128m", "-Xmx512m", "-XX:+UseG1GC",
+                // C1 only and one GC thread: the brokers share two cores with everything else, live
+                // minutes (a chaos run restarts them), and C2 compilation was a broker's busiest thread.
+                List<String> command = List.of(java.toString(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                         "-Dorderflow.component=kafka-" + nodeId, "-Dorderflow.marker=" + spec.marker(),
                         "-Dlog4j2.configurationFile=" + log4j.toAbsolutePath(), "-cp", classpath, "kafka.Kafka",
                         properties.toAbsolutePath().toString());
