@@ -4,6 +4,7 @@ import dev.orderflow.infra.kafka.Kafka;
 import dev.orderflow.infra.postgres.Postgres;
 import dev.orderflow.infra.registry.SchemaRegistry;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** Kafka, PostgreSQL and (optionally) the schema registry, running. */
 public record RunningInfra(Kafka kafka, Postgres postgres, Optional<SchemaRegistry> registry) implements AutoCloseable {
@@ -40,8 +41,13 @@ public record RunningInfra(Kafka kafka, Postgres postgres, Optional<SchemaRegist
     /** Stops what this JVM owns; detached processes are stopped by {@link LocalInfra#stopRecorded}. */
     @Override
     public void close() {
-        registry.ifPresent(SchemaRegistry::close);
-        kafka.close();
-        postgres.close();
+        // The registry (its own storage) and the brokers do not need each other to stop.
+        CompletableFuture<Void> registryStopped = CompletableFuture.runAsync(() -> registry.ifPresent(SchemaRegistry::close));
+        try {
+            kafka.close();
+        } finally {
+            registryStopped.join();
+            postgres.close();
+        }
     }
 }
