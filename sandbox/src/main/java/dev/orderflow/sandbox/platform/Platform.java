@@ -167,6 +167,9 @@ public final class Platform {
         List<String> command = new ArrayList<>(List.of(Jdk.javaExecutable(21).toString(), "-Xms64m", "-Xmx384m",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + service.classDataArchive(layout.root()),
+                // Quiet about the archive: every start otherwise logs an [error] that --add-opens differs
+                // from the JDK's base archive (it only disables one optimisation) and a stale archive is rewritten.
+                "-Xlog:cds=off",
                 "--add-opens", "java.base/java.lang=ALL-UNNAMED",
                 "-Dorderflow.marker=" + layout.infra().marker(), "-Dorderflow.component=" + service.name()));
         serviceConfig(infra, service).forEach((key, value) -> command.add("-D" + key + "=" + value));

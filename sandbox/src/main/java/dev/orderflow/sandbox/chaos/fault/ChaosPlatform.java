@@ -73,8 +73,12 @@ public final class ChaosPlatform implements AutoCloseable {
 
     /** How long the forwarder holds records before releasing them shuffled, while REORDER_DELAY is in effect. */
     static final Duration REORDER_WINDOW = Duration.ofSeconds(3);
-    /** How long heal waits for an armed fault point to be reached before restarting the service anyway. */
-    static final Duration HALT_WAIT = Duration.ofSeconds(30);
+    /**
+     * How long heal waits for an armed fault point to be reached before restarting the service anyway.
+     * More than the consumers' session timeout (45 s): a service stopped moments after it started can
+     * leave its group without a clean leave, and its restart gets partitions only when that expires.
+     */
+    static final Duration HALT_WAIT = Duration.ofSeconds(60);
     /** Share of charges and refunds the provider times out after committing, while PROVIDER_CHARGE_TIMEOUT is in effect. */
     static final double CHARGE_TIMEOUT_RATE = 0.5;
 
