@@ -158,12 +158,10 @@ public final class Platform {
     /** Starts the service's JVM without waiting for it. */
     static ChildProcess launchService(PlatformLayout layout, RunningInfra infra, ServiceSpec service) {
         // --add-opens: jboss-threads resets thread locals reflectively, which Java 24+ refuses otherwise.
-        // The JVM flags are the local platform's, not a production setting: on a 2-core machine whose
-        // services are restarted again and again (chaos runs), CPU is the limit. Measured here
-        // (README, Performance): C1 only (TieredStopAtLevel=1) took about half the CPU per order of
-        // tiered C1+C2 over the first 800 orders of fresh services, and started them in 60 % of the CPU;
-        // a class-data archive (written by the first run that stops gracefully, rewritten by the JVM
-        // when the build changes) takes another quarter off each start.
+        // The local platform's JVM flags, not a production setting: on 2 cores with frequent restarts
+        // CPU is the limit. C1 only took about half the CPU per order of tiered C1+C2 for fresh services,
+        // and the class-data archive (written at the first graceful stop after a build) makes starts
+        // cheaper; measurements in docs/chaos.md ("Where a 2000-order run spends its time").
         List<String> command = new ArrayList<>(List.of(Jdk.javaExecutable(21).toString(), "-Xms64m", "-Xmx384m",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + service.classDataArchive(layout.root()),
