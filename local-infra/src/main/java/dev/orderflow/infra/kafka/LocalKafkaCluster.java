@@ -5,6 +5,7 @@ import dev.orderflow.infra.InfraException;
 import dev.orderflow.infra.Jdk;
 import dev.orderflow.infra.Ports;
 import dev.orderflow.infra.process.ChildProcess;
+import dev.orderflow.infra.process.LocalJvmFlags;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -101,12 +102,11 @@ public final class LocalKafkaCluster implements Kafka {
             for (int i = 0; i < spec.brokers(); i++) {
                 int nodeId = i + 1;
                 Path properties = propertiesOfNode.get(i);
-                // C1 only and one GC thread: the brokers share two cores with everything else, live
-                // minutes (a chaos run restarts them), and C2 compilation was a broker's busiest thread.
-                List<String> command = List.of(java.toString(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                        "-Dorderflow.component=kafka-" + nodeId, "-Dorderflow.marker=" + spec.marker(),
+                List<String> command = new ArrayList<>(List.of(java.toString(), "-Xms128m", "-Xmx512m"));
+                command.addAll(LocalJvmFlags.LEAN);
+                command.addAll(List.of("-Dorderflow.component=kafka-" + nodeId, "-Dorderflow.marker=" + spec.marker(),
                         "-Dlog4j2.configurationFile=" + log4j.toAbsolutePath(), "-cp", classpath, "kafka.Kafka",
-                        properties.toAbsolutePath().toString());
+                        properties.toAbsolutePath().toString()));
                 commands.add(command);
                 nodes.add(startNode(spec, nodeId, command));
             }

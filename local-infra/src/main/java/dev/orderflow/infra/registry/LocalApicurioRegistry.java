@@ -4,6 +4,7 @@ import dev.orderflow.infra.InfraException;
 import dev.orderflow.infra.Jdk;
 import dev.orderflow.infra.Ports;
 import dev.orderflow.infra.process.ChildProcess;
+import dev.orderflow.infra.process.LocalJvmFlags;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,12 +51,11 @@ public final class LocalApicurioRegistry implements SchemaRegistry {
             Ports.requireFree(port, "Apicurio Registry", "set ORDERFLOW_REGISTRY_PORT to another port");
             Ports.requireFree(management, "Apicurio Registry (management)", "set ORDERFLOW_REGISTRY_PORT to another port");
         }
-        // Started for every test class and platform run on a 2-core machine: C1 only, one GC thread and
-        // a class-data archive (written by the first run that stops gracefully) make its start cheaper.
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xms64m", "-Xmx384m",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+AutoCreateSharedArchive",
-                "-XX:SharedArchiveFile=" + spec.distributionDir().toAbsolutePath().resolveSibling("apicurio-registry.jsa"),
-                "-Dorderflow.component=registry", "-Dorderflow.marker=" + spec.marker(),
+        // Started for every test class and platform run: the archive makes its start cheaper.
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xms64m", "-Xmx384m"));
+        command.addAll(LocalJvmFlags.leanWithClassDataArchive(
+                spec.distributionDir().toAbsolutePath().resolveSibling("apicurio-registry.jsa")));
+        command.addAll(List.of("-Dorderflow.component=registry", "-Dorderflow.marker=" + spec.marker(),
                 "-Dquarkus.http.host=" + Ports.LOOPBACK, "-Dquarkus.http.port=" + port,
                 "-Dquarkus.management.host=" + Ports.LOOPBACK, "-Dquarkus.management.port=" + management,
                 "-Dquarkus.log.console.color=false"));

@@ -7,6 +7,7 @@ import dev.orderflow.infra.LocalInfra;
 import dev.orderflow.infra.Ports;
 import dev.orderflow.infra.RunningInfra;
 import dev.orderflow.infra.process.ChildProcess;
+import dev.orderflow.infra.process.LocalJvmFlags;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -157,18 +158,10 @@ public final class Platform {
 
     /** Starts the service's JVM without waiting for it. */
     static ChildProcess launchService(PlatformLayout layout, RunningInfra infra, ServiceSpec service) {
+        List<String> command = new ArrayList<>(List.of(Jdk.javaExecutable(21).toString(), "-Xms64m", "-Xmx384m"));
+        command.addAll(LocalJvmFlags.leanWithClassDataArchive(service.classDataArchive(layout.root())));
         // --add-opens: jboss-threads resets thread locals reflectively, which Java 24+ refuses otherwise.
-        // The local platform's JVM flags, not a production setting: on 2 cores with frequent restarts
-        // CPU is the limit. C1 only took about half the CPU per order of tiered C1+C2 for fresh services,
-        // and the class-data archive (written at the first graceful stop after a build) makes starts
-        // cheaper; measurements in docs/chaos.md ("Where a 2000-order run spends its time").
-        List<String> command = new ArrayList<>(List.of(Jdk.javaExecutable(21).toString(), "-Xms64m", "-Xmx384m",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + service.classDataArchive(layout.root()),
-                // Quiet about the archive: every start otherwise logs an [error] that --add-opens differs
-                // from the JDK's base archive (it only disables one optimisation) and a stale archive is rewritten.
-                "-Xlog:cds=off",
-                "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+        command.addAll(List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED",
                 "-Dorderflow.marker=" + layout.infra().marker(), "-Dorderflow.component=" + service.name()));
         serviceConfig(infra, service).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", service.jar(layout.root()).toString()));
