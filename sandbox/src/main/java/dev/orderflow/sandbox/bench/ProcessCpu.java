@@ -5,12 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * CPU time per component from Linux's {@code /proc} (user + system ticks of the process and its
- * descendants, e.g. PostgreSQL's backends), and of the whole machine: where the cores went during
- * a phase, including what other users of the machine took.
+ * CPU time per component from Linux's {@code /proc} (user + system ticks of the process and of
+ * its descendants that are not components themselves, e.g. PostgreSQL's backends), and of the
+ * whole machine: where the cores went during a phase, including what other users of it took.
  */
 final class ProcessCpu {
     /** USER_HZ: 100 on every Linux architecture the platform runs on. */
@@ -22,10 +24,21 @@ final class ProcessCpu {
     record Sample(Map<String, Long> ticks, long machineBusyTicks, long nanos) {}
 
     static Sample sample(Map<String, ProcessHandle> components) {
+        Set<Long> componentPids = components.values().stream().map(ProcessHandle::pid).collect(Collectors.toSet());
         Map<String, Long> ticks = new LinkedHashMap<>();
-        components.forEach((name, handle) -> ticks.put(name,
-                Stream.concat(Stream.of(handle), handle.descendants()).mapToLong(p -> ticks(p.pid())).sum()));
+        components.forEach((name, handle) -> ticks.put(name, treeTicks(handle, componentPids)));
         return new Sample(ticks, machineBusyTicks(), System.nanoTime());
+    }
+
+    /**
+     * A process and its descendants, except subtrees that are components of their own: the bench
+     * started every other component, so counting all its descendants counted the platform twice.
+     */
+    private static long treeTicks(ProcessHandle process, Set<Long> componentPids) {
+        return ticks(process.pid()) + process.children()
+                .filter(child -> !componentPids.contains(child.pid()))
+                .mapToLong(child -> treeTicks(child, componentPids))
+                .sum();
     }
 
     /** Cores busy on average between two samples, per component. */
