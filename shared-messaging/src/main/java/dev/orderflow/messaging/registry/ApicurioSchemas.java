@@ -123,18 +123,21 @@ public final class ApicurioSchemas implements AutoCloseable {
     public byte[] serialize(String topic, String type, Schema writerSchema, byte[] avroBinary) {
         EventDescriptor<?> contract = EventCatalog.byType(type)
                 .orElseThrow(() -> new SchemaRefusedException(type, "no event contract has the ce_type " + type, null));
-        GenericRecord record;
         try {
             AvroCodec.decode(avroBinary, writerSchema, writerSchema); // bounded, all bytes consumed: or UndecodablePayload
-            record = rawRecord(avroBinary, writerSchema);
-        } catch (IOException | RuntimeException notWrittenWithIt) { // UndecodablePayload included
-            throw new SchemaRefusedException(type, "the stored payload was not written with the writer schema "
-                    + writerSchema.getFullName() + ": " + notWrittenWithIt.getMessage(), notWrittenWithIt);
+        } catch (RuntimeException notWrittenWithIt) { // UndecodablePayload included
+            throw notWrittenWith(type, writerSchema, notWrittenWithIt);
         }
         WireHeaderKey key = new WireHeaderKey(type, writerSchema);
         WireHeader header = wireHeaders.get(key);
         if (header != null && System.nanoTime() - header.foundAtNanos() < WIRE_HEADER_LIFETIME.toNanos()) {
             return concat(header.bytes(), avroBinary);
+        }
+        GenericRecord record;
+        try {
+            record = rawRecord(avroBinary, writerSchema);
+        } catch (IOException | RuntimeException notWrittenWithIt) {
+            throw notWrittenWith(type, writerSchema, notWrittenWithIt);
         }
         byte[] framed;
         synchronized (registering.computeIfAbsent(type, t -> new Object())) {
@@ -154,6 +157,11 @@ public final class ApicurioSchemas implements AutoCloseable {
 
     /** A contract and the writer schema its payloads were written with. */
     private record WireHeaderKey(String type, Schema writerSchema) {}
+
+    private static SchemaRefusedException notWrittenWith(String type, Schema writerSchema, Exception failure) {
+        return new SchemaRefusedException(type, "the stored payload was not written with the writer schema "
+                + writerSchema.getFullName() + ": " + failure.getMessage(), failure);
+    }
 
     private record WireHeader(byte[] bytes, long foundAtNanos) {}
 
