@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -22,9 +23,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class DuplicateDelivery extends BaseFault {
     private static final int PER_PARTITION = 3;
+    private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration READ_DEADLINE = Duration.ofSeconds(90);
     private final DeliveryForwarder forwarder;
     private final String bootstrapServers;
     private volatile List<String> eventIds = List.of();
+    private int timedOutReads;
 
     DuplicateDelivery(DeliveryForwarder forwarder, String bootstrapServers, String topic) {
         super(FaultType.DUPLICATE_DELIVERY, topic);
@@ -42,9 +46,10 @@ final class DuplicateDelivery extends BaseFault {
         List<ConsumerRecord<byte[], byte[]>> recent = recentRecords();
         forwarder.deliverAgain(recent);
         eventIds = recent.stream().map(r -> header(r, CloudEventHeaders.ID)).toList();
-        detail(recent.isEmpty() ? target() + " had no records yet: nothing delivered again"
+        detail((recent.isEmpty() ? target() + " had no records yet: nothing delivered again"
                 : "delivered the " + recent.size() + " most recent records of " + target()
-                        + " to its consumers again, with their original event ids (ce_id)");
+                        + " to its consumers again, with their original event ids (ce_id)")
+                + (timedOutReads == 0 ? "" : " (after " + timedOutReads + " read(s) of the topic timed out)"));
     }
 
     @Override
@@ -52,18 +57,38 @@ final class DuplicateDelivery extends BaseFault {
         // Nothing to undo: the copies are delivered.
     }
 
+    /**
+     * On a loaded cluster that has just failed over (a broker killed or restarted by another fault),
+     * an offset lookup can time out; each attempt starts with a fresh consumer, so with fresh metadata
+     * and connections, rather than give up the fault.
+     */
     private List<ConsumerRecord<byte[], byte[]>> recentRecords() {
+        long deadline = System.nanoTime() + READ_DEADLINE.toNanos();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return readRecentRecords();
+            } catch (TimeoutException e) {
+                timedOutReads = attempt;
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read the recent records of " + target() + " in "
+                            + READ_DEADLINE.toSeconds() + " s (" + attempt + " attempts): " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> readRecentRecords() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(target(), Duration.ofSeconds(10)).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(target(), LOOKUP_TIMEOUT).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
-            Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions, Duration.ofSeconds(10));
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, LOOKUP_TIMEOUT);
+            Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions, LOOKUP_TIMEOUT);
             partitions.forEach(p -> consumer.seek(p, Math.max(begins.get(p), ends.get(p) - PER_PARTITION)));
             List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
