@@ -63,15 +63,17 @@ final class DuplicateDelivery extends BaseFault {
      * and connections, rather than give up the fault.
      */
     private List<ConsumerRecord<byte[], byte[]>> recentRecords() {
-        long deadline = System.nanoTime() + READ_DEADLINE.toNanos();
+        long started = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
                 return readRecentRecords();
             } catch (TimeoutException e) {
                 timedOutReads = attempt;
-                if (System.nanoTime() > deadline) {
+                // The last attempt may start just before the deadline: report the time it really took.
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+                if (elapsed.compareTo(READ_DEADLINE) > 0) {
                     throw new IllegalStateException("could not read the recent records of " + target() + " in "
-                            + READ_DEADLINE.toSeconds() + " s (" + attempt + " attempts): " + e.getMessage(), e);
+                            + elapsed.toSeconds() + " s (" + attempt + " attempts): " + e.getMessage(), e);
                 }
             }
         }
