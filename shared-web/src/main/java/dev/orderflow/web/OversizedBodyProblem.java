@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class OversizedBodyProblem {
     static final String BODY = """
             {"type":"about:blank","title":"Payload Too Large","status":413,\
-            "detail":"the request body is larger than this service accepts (%d bytes)"}""";
+            "detail":"the request body is larger than this service accepts (%d bytes)","instance":"%s"}""";
 
     private final long maxBodySize;
 
@@ -30,22 +30,27 @@ public class OversizedBodyProblem {
                     String length = context.request().getHeader("Content-Length");
                     if (length != null && length.chars().allMatch(Character::isDigit) && !length.isEmpty()
                             && length.length() < 19 && Long.parseLong(length) > maxBodySize) {
-                        refuse(context.response());
+                        refuse(context);
                     } else {
                         context.next();
                     }
                 })
                 .failureHandler(context -> {
                     if (context.statusCode() == 413 && !context.response().ended()) {
-                        refuse(context.response());
+                        refuse(context);
                     } else {
                         context.next();
                     }
                 });
     }
 
-    private void refuse(io.vertx.core.http.HttpServerResponse response) {
-        response.setStatusCode(413).putHeader("Content-Type", Problems.PROBLEM_JSON).putHeader("Connection", "close")
-                .end(BODY.formatted(maxBodySize));
+    /** The request's raw path inside a JSON string: percent-encoded already, so only quotes and backslashes need escaping. */
+    static String jsonString(String path) {
+        return path.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private void refuse(io.vertx.ext.web.RoutingContext context) {
+        context.response().setStatusCode(413).putHeader("Content-Type", Problems.PROBLEM_JSON).putHeader("Connection", "close")
+                .end(BODY.formatted(maxBodySize, jsonString(context.request().path())));
     }
 }

@@ -81,6 +81,23 @@ class InventoryResourceTest {
     }
 
     @Test
+    void fractionalOrExponentAvailableIsRefusedNamingTheFieldInsteadOfTruncated() {
+        StockFixtures fixtures = new StockFixtures(dataSource);
+        String sku = fixtures.sku(7);
+
+        for (String available : java.util.List.of("1.5", "1.0", "15e-1", "1e2", "2147483648")) {
+            given().contentType("application/json").body("{\"available\": " + available + "}")
+                    .when().put("/inventory/" + sku).then().statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", hasItem("available"));
+        }
+        given().urlEncodingEnabled(false).contentType("application/json").body("{\"available\": 3}")
+                .when().put("/inventory/" + sku + "%00").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("path parameter sku"));
+
+        assertThat(fixtures.stock(sku)).isEqualTo(new Stock(7, 0, 0));
+    }
+
+    @Test
     void healthAndOpenApiAreServed() {
         given().when().get("/q/health/ready").then().statusCode(200);
         given().when().get("/q/openapi?format=json").then().statusCode(200).body("paths", hasKey("/inventory/{sku}"))

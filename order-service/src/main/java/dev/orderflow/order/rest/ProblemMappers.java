@@ -24,7 +24,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response cancellationRefused(CancellationRefused e) {
-        return Problems.response(409, "Order cannot be cancelled", e.getMessage(), Map.of("status", e.status.name()));
+        return Problems.response(409, "Order cannot be cancelled", e.getMessage(), Map.of("orderStatus", e.status.name()));
     }
 
     @ServerExceptionMapper
