@@ -43,6 +43,25 @@ record ChargeRequest(String reference, String customerId, BigDecimal amount, Str
         if (text.isEmpty() || text.length() > MAX_TEXT) {
             throw ApiProblem.badRequest(field + " must be 1.." + MAX_TEXT + " characters");
         }
+        return plainText(field, text);
+    }
+
+    /**
+     * The platform's rule for text (shared-web's PlainText), kept here rather than shared: the stub
+     * is the outside world and depends on nothing of the platform. A NUL reached PostgreSQL and was
+     * answered 503 "ledger unavailable"; a lone surrogate would be stored as "?".
+     */
+    static String plainText(String field, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+            if (pair) {
+                i++;
+            } else if (Character.isISOControl(c) || Character.isSurrogate(c)) {
+                throw ApiProblem.badRequest("%s must not contain control characters or lone surrogates (U+%04X at index %d)"
+                        .formatted(field, (int) c, i));
+            }
+        }
         return text;
     }
 

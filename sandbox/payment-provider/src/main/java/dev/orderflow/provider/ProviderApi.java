@@ -120,6 +120,7 @@ final class ProviderApi implements HttpHandler {
         if (reference == null || reference.isBlank()) {
             throw ApiProblem.badRequest("query parameter reference (the order id) is required");
         }
+        ChargeRequest.plainText("query parameter reference", reference);
         List<Ledger.Refund> refunds = ledger.refunds();
         List<Map<String, Object>> charges = ledger.chargesOf(reference).stream().map(charge -> {
             Map<String, Object> view = chargeView(charge);
@@ -157,7 +158,7 @@ final class ProviderApi implements HttpHandler {
         if (key.length() > MAX_KEY) {
             throw ApiProblem.badRequest("header Idempotency-Key must be at most " + MAX_KEY + " characters");
         }
-        return key;
+        return ChargeRequest.plainText("header Idempotency-Key", key);
     }
 
     private static FaultSettings faultsFrom(JsonNode body, FaultSettings current) {
@@ -267,6 +268,7 @@ final class ProviderApi implements HttpHandler {
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
+        body.put("instance", exchange.getRequestURI().getRawPath());
         write(exchange, status, "application/problem+json", json.writeValueAsBytes(body));
     }
 

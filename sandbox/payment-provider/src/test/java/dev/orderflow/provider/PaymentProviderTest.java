@@ -283,6 +283,27 @@ class PaymentProviderTest {
     }
 
     @Test
+    void nulControlCharacterOrLoneSurrogateInAnyTextIsRefusedWith400NamingTheFieldNot503() throws Exception {
+        String order = newReference();
+        record Case(String key, String body, String field) {}
+        List<Case> cases = List.of(
+                new Case("t1", chargeBody(order, "c-\\u0000", "1.00"), "customerId"),
+                new Case("t2", chargeBody(order, "c-\\u001b[31m", "1.00"), "customerId"),
+                new Case("t3", chargeBody(order, "c-\\ud800", "1.00"), "customerId"),
+                new Case("t4", chargeBody(order + "\\u0000", "c-1", "1.00"), "reference"));
+        for (Case c : cases) {
+            Answer answer = client.charge(c.key() + "-" + order, c.body());
+            assertThat(answer.status()).as(c.body()).isEqualTo(400);
+            assertThat(answer.contentType()).isEqualTo("application/problem+json");
+            assertThat(answer.text("detail")).as(c.body()).startsWith(c.field() + " must not contain");
+        }
+        assertThat(client.chargesOf(order)).isEmpty();
+        Answer query = client.get("/v1/charges?reference=" + order + "%00");
+        assertThat(query.status()).isEqualTo(400);
+        assertThat(query.text("detail")).startsWith("query parameter reference must not contain");
+    }
+
+    @Test
     void ledgerListsEveryChargeAndRefund() throws Exception {
         String captured = newReference();
         String declined = newReference();
