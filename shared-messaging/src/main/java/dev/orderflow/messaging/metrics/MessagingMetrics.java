@@ -3,13 +3,25 @@ package dev.orderflow.messaging.metrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.orderflow.messaging.failure.FailureKind;
+import dev.orderflow.messaging.ordering.ParkReason;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * Every counter and gauge of the patterns, in one place. Names follow Micrometer conventions
  * (dots; Prometheus renders {@code orderflow_inbox_duplicates_total}).
  */
 public final class MessagingMetrics {
+    /**
+     * The failure codes a consumer dead-letters with: a permanent failure, or an event parked too
+     * long ({@code <ParkReason>_TIMEOUT}), as the inbox names them.
+     */
+    static final List<String> DEAD_LETTER_FAILURES = Stream.concat(Stream.of(FailureKind.PERMANENT.name()),
+            Stream.of(ParkReason.values()).map(reason -> reason.name() + "_TIMEOUT")).toList();
+
     private final MeterRegistry registry;
     private final AtomicLong outboxPending = new AtomicLong();
     private final AtomicLong outboxOldestAgeSeconds = new AtomicLong();
@@ -78,6 +90,35 @@ public final class MessagingMetrics {
 
     public void transientRetry(String consumer) {
         registry.counter("orderflow.consumer.transient.retries", "consumer", consumer).increment();
+    }
+
+    /**
+     * Registers at 0 every counter of the outbox: Prometheus's {@code increase()} and {@code rate()}
+     * see the first publish failure only if the series existed before it.
+     */
+    public void registerOutboxSeries(Collection<String> eventTypes) {
+        registry.counter("orderflow.outbox.published");
+        registry.counter("orderflow.outbox.publish.failures");
+        eventTypes.forEach(type -> registry.counter("orderflow.outbox.schema.refused", "type", type));
+    }
+
+    /**
+     * Registers at 0 every counter one consumer can move, for each topic it reads and each known
+     * reason, so an alert on the first duplicate, stale event, park or dead letter can fire.
+     */
+    public void registerConsumerSeries(String consumer, Collection<String> topics) {
+        for (String name : List.of("orderflow.inbox.applied", "orderflow.inbox.duplicates", "orderflow.inbox.stale",
+                "orderflow.inbox.released", "orderflow.consumer.transient.retries")) {
+            registry.counter(name, "consumer", consumer);
+        }
+        for (ParkReason reason : ParkReason.values()) {
+            registry.counter("orderflow.inbox.parked", "consumer", consumer, "reason", reason.name());
+        }
+        for (String topic : topics) {
+            for (String failure : DEAD_LETTER_FAILURES) {
+                registry.counter("orderflow.dead.letters", "consumer", consumer, "topic", topic, "failure", failure);
+            }
+        }
     }
 
     public double count(String name, String... tags) {
