@@ -107,7 +107,8 @@ public final class ChaosRunner {
                     .ifPresent(key -> keyOfOrder.put(orderId, key)));
             Snapshot snapshot = reader.read(ChaosChecker.acknowledgedOf(history), customers.keySet(), stockBefore, Map.of());
             Set<String> poison = new HashSet<>(chaos.poisonEventIds());
-            Verdict verdict = ChaosChecker.check(history, snapshot, keyOfOrder, poison, stillMoving, unconsumed);
+            Verdict verdict = ChaosChecker.check(history, snapshot, keyOfOrder, poison, stillMoving, unconsumed,
+                    chaos.unplannedDeaths());
             ChaosReport report = ChaosReport.of(options, startedAt, history.entries(), snapshot, verdict);
             report.writeTo(options.outDir());
             return new Outcome(verdict, report);

@@ -33,7 +33,13 @@ public record Anomaly(Kind kind, List<String> orderIds, String evidence) {
         /** A poison record the chaos run injected never reached a dead-letter topic: it was applied or dropped. */
         MISSING_DEAD_LETTER,
         /** An order exists although every request for its key was refused (the client was told it did not happen). */
-        PHANTOM_ORDER
+        PHANTOM_ORDER,
+        /**
+         * A platform process died in a way no fault planned: an exit status other than the fault's own,
+         * a JVM crash log (hs_err), an OutOfMemoryError. Not an invariant of the data, but a platform
+         * that crashes by itself is not healthy.
+         */
+        UNPLANNED_PROCESS_DEATH
     }
 
     @Override

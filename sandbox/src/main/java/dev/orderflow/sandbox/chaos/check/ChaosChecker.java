@@ -54,6 +54,17 @@ public final class ChaosChecker {
      */
     public static Verdict check(History history, Snapshot snapshot, Map<String, String> keyOfOrder,
             Set<String> injectedDeadLetters, Set<String> stillMoving, Map<String, Long> unconsumed) {
+        return check(history, snapshot, keyOfOrder, injectedDeadLetters, stillMoving, unconsumed, List.of());
+    }
+
+    /**
+     * @param unplannedDeaths evidence of platform processes that died in a way no fault planned (an
+     *     exit status other than the fault's own, a JVM crash log, an OutOfMemoryError): each is an
+     *     anomaly, for a platform that crashes by itself is not healthy whatever the data says
+     */
+    public static Verdict check(History history, Snapshot snapshot, Map<String, String> keyOfOrder,
+            Set<String> injectedDeadLetters, Set<String> stillMoving, Map<String, Long> unconsumed,
+            List<String> unplannedDeaths) {
         Map<String, List<String>> acknowledged = acknowledgedOf(history);
         Snapshot judged = new Snapshot(acknowledged, snapshot.orders(), snapshot.stockBefore(), snapshot.stockAfter(),
                 snapshot.restocked(), snapshot.charges(), snapshot.shipmentsPerOrder(), snapshot.unpublishedEvents(),
@@ -71,6 +82,8 @@ public final class ChaosChecker {
         snapshot.deadLetters().forEach(letter -> deadLettered.add(letter.eventId()));
         injectedDeadLetters.stream().filter(id -> !deadLettered.contains(id)).sorted().forEach(id -> anomalies.add(
                 new Anomaly(Kind.MISSING_DEAD_LETTER, List.of(), "poison record " + id + " is on no dead-letter topic")));
+
+        unplannedDeaths.forEach(evidence -> anomalies.add(new Anomaly(Kind.UNPLANNED_PROCESS_DEATH, List.of(), evidence)));
 
         if (!unconsumed.isEmpty()) {
             anomalies.removeIf(anomaly -> PENDING_EVENTS_COULD_REPAIR.contains(anomaly.kind()));

@@ -87,13 +87,16 @@ public final class ChaosPlatform implements AutoCloseable {
     private final DatabaseProxy proxy;
     private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
     private final List<String> poisonEventIds = Collections.synchronizedList(new ArrayList<>());
+    private final ProcessDeaths deaths;
 
     /** Naive dual-write mode: events are published right after the commit, with no relay. */
     private final boolean dualWrite;
     private Admin offsetsAdmin; // created by the first consumerLag(), closed with the platform
 
-    private ChaosPlatform(RunningPlatform platform, DeliveryForwarder forwarder, DatabaseProxy proxy, boolean dualWrite) {
+    private ChaosPlatform(RunningPlatform platform, DeliveryForwarder forwarder, DatabaseProxy proxy, boolean dualWrite,
+            ProcessDeaths deaths) {
         this.platform = platform;
+        this.deaths = deaths;
         this.forwarder = forwarder;
         this.proxy = proxy;
         this.dualWrite = dualWrite;
@@ -109,6 +112,7 @@ public final class ChaosPlatform implements AutoCloseable {
     public static ChaosPlatform start(PlatformLayout layout, Map<String, String> serviceConfig, Platform.Progress progress) {
         DeliveryForwarder[] forwarder = new DeliveryForwarder[1];
         DatabaseProxy[] proxy = new DatabaseProxy[1];
+        ProcessDeaths deaths = ProcessDeaths.watchingFromNow(layout.stateDir(), layout.infra().logDir());
         try {
             RunningPlatform platform = Platform.up(layout.withServiceConfig(serviceConfig), progress, (infra, prepared) -> {
                 for (String topic : Topics.ALL) {
@@ -123,7 +127,7 @@ public final class ChaosPlatform implements AutoCloseable {
                 return wired(prepared, infra, proxy[0]);
             });
             return new ChaosPlatform(platform, forwarder[0], proxy[0],
-                    Boolean.parseBoolean(serviceConfig.getOrDefault("orderflow.messaging.naive.dual-write", "false")));
+                    Boolean.parseBoolean(serviceConfig.getOrDefault("orderflow.messaging.naive.dual-write", "false")), deaths);
         } catch (RuntimeException e) {
             if (forwarder[0] != null) {
                 forwarder[0].close();
@@ -165,7 +169,7 @@ public final class ChaosPlatform implements AutoCloseable {
         Fault fault = switch (type) {
             case DUPLICATE_DELIVERY -> new DuplicateDelivery(forwarder, bootstrapServers(), pick(Topics.ALL, random));
             case REORDER_DELAY -> new ReorderDelay(forwarder, REORDER_WINDOW, random.nextLong());
-            case CONSUMER_CRASH, RELAY_CRASH -> new FaultPointCrash(type, platform, pick(SERVICES, random), HALT_WAIT, dualWrite);
+            case CONSUMER_CRASH, RELAY_CRASH -> new FaultPointCrash(type, platform, pick(SERVICES, random), HALT_WAIT, dualWrite, deaths);
             case SERVICE_KILL -> new ServiceKill(platform, pick(SERVICES, random));
             case BROKER_KILL -> new BrokerKill(kafkaCluster(), 1 + random.nextInt(kafkaCluster().brokerCount()));
             case DB_CUT -> new DatabaseCut(platform, proxy);
@@ -202,6 +206,11 @@ public final class ChaosPlatform implements AutoCloseable {
         if (first != null) {
             throw first;
         }
+    }
+
+    /** Process deaths no fault planned so far (exit statuses, JVM crash logs, OutOfMemoryErrors), one line of evidence each. */
+    public List<String> unplannedDeaths() {
+        return deaths.evidence();
     }
 
     /** The ce_id of every poison record published so far: exactly these must end on the dead-letter topics. */

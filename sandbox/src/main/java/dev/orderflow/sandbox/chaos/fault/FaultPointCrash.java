@@ -24,10 +24,13 @@ final class FaultPointCrash extends BaseFault {
     private final RunningPlatform platform;
     private final String point;
     private final Duration haltWait;
+    private final ProcessDeaths deaths;
     private Integer exitStatus;
 
-    FaultPointCrash(FaultType type, RunningPlatform platform, String service, Duration haltWait, boolean dualWrite) {
+    FaultPointCrash(FaultType type, RunningPlatform platform, String service, Duration haltWait, boolean dualWrite,
+            ProcessDeaths deaths) {
         super(type, service);
+        this.deaths = deaths;
         this.platform = platform;
         this.point = type == FaultType.RELAY_CRASH ? (dualWrite ? DUAL_WRITE_POINT : RELAY_POINT) : CONSUMER_POINT;
         this.haltWait = haltWait;
@@ -52,6 +55,9 @@ final class FaultPointCrash extends BaseFault {
             // Gone is not yet reaped: the exit status arrives a moment after the process is no longer alive.
             exitStatus = platform.process(target()).awaitExit(Duration.ofSeconds(10)).stream().boxed().findFirst().orElse(null);
             if (!Integer.valueOf(HALT_STATUS).equals(exitStatus)) {
+                if (exitStatus != null) {
+                    deaths.exitedUnplanned(target(), exitStatus, "exit " + HALT_STATUS + " at " + point);
+                }
                 throw exitedDuringStartUp;
             }
             detail(target() + " halted at " + point + " (exit " + HALT_STATUS + ") while starting with it armed");
@@ -69,6 +75,7 @@ final class FaultPointCrash extends BaseFault {
             } else if (exitStatus == HALT_STATUS) {
                 detail(target() + " halted at " + point + " (exit " + HALT_STATUS + "); restarted normally, ready again");
             } else {
+                deaths.exitedUnplanned(target(), exitStatus, "exit " + HALT_STATUS + " at " + point);
                 detail(target() + " exited with status " + exitStatus + " (not the fault point's " + HALT_STATUS
                         + "): a real crash; restarted normally");
             }

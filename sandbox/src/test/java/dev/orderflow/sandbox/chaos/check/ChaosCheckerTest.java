@@ -154,6 +154,27 @@ class ChaosCheckerTest {
     }
 
     @Test
+    void aProcessThatDiedAsNoFaultPlannedMakesAnOtherwiseCleanRunInvalidWithItsEvidence() {
+        Run run = new Run();
+        String crash = "JVM crash log work/order-service/hs_err_pid4242.log: #  SIGSEGV (0xb) at pc=0x00007f";
+
+        Verdict clean = ChaosChecker.check(History.of(run.history), run.snapshot.build(), run.keyOfOrder, run.poison,
+                run.stillMoving, Map.of(), List.of());
+        Verdict crashed = ChaosChecker.check(History.of(run.history), run.snapshot.build(), run.keyOfOrder, run.poison,
+                run.stillMoving, Map.of(), List.of(crash));
+        Verdict crashedWhileBehind = ChaosChecker.check(History.of(run.history), run.snapshot.build(), run.keyOfOrder,
+                run.poison, run.stillMoving, Map.of("payment-service", 1L), List.of(crash));
+
+        assertThat(clean.result()).isEqualTo(Verdict.Result.VALID);
+        assertThat(crashed.result()).isEqualTo(Verdict.Result.INVALID);
+        assertThat(crashed.anomalies()).singleElement().satisfies(anomaly -> {
+            assertThat(anomaly.kind()).isEqualTo(Kind.UNPLANNED_PROCESS_DEATH);
+            assertThat(anomaly.evidence()).isEqualTo(crash);
+        });
+        assertThat(crashedWhileBehind.result()).isEqualTo(Verdict.Result.INVALID); // events still to consume cannot undo a crash
+    }
+
+    @Test
     void aDoubleChargeIsAnAnomalyWhateverEventsAreStillWaiting() {
         Run run = new Run();
         run.snapshot.charges.add(new Snapshot.Charge("ch3", "order-shipped-capture-2", "shipped", TOTAL, true, BigDecimal.ZERO));
