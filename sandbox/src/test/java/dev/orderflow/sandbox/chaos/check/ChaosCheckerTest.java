@@ -33,6 +33,7 @@ class ChaosCheckerTest {
         final Map<String, String> keyOfOrder = new HashMap<>();
         final Set<String> poison = new java.util.HashSet<>();
         final Set<String> stillMoving = new java.util.HashSet<>();
+        final List<String> unplannedDeaths = new ArrayList<>();
         long clock;
 
         Run() {
@@ -68,7 +69,8 @@ class ChaosCheckerTest {
         }
 
         Verdict check() {
-            return ChaosChecker.check(History.of(history), snapshot.build(), keyOfOrder, poison, stillMoving);
+            return ChaosChecker.check(History.of(history), snapshot.build(), keyOfOrder, poison, stillMoving, Map.of(),
+                    unplannedDeaths);
         }
     }
 
@@ -226,6 +228,7 @@ class ChaosCheckerTest {
                 new Snapshot.DeadLetter("payments.events.dlq", "e-7", "shipped", "dev.orderflow.payment.PaymentCaptured.v1", "stale")));
         damage.put(Kind.MISSING_DEAD_LETTER, r -> r.poison.add("poison-9"));
         damage.put(Kind.PHANTOM_ORDER, r -> r.place("refused", "REJECTED", List.of("PLACED", "REJECTED"), 0, Type.FAIL));
+        damage.put(Kind.UNPLANNED_PROCESS_DEATH, r -> r.unplannedDeaths.add("payment-service exited with status 134 (the fault planned exit 86)"));
         assertThat(damage.keySet()).as("every anomaly kind has a case").isEqualTo(EnumSet.allOf(Kind.class));
 
         damage.forEach((kind, harm) -> {
