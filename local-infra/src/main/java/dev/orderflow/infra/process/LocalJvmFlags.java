@@ -1,7 +1,5 @@
 package dev.orderflow.infra.process;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,18 +12,10 @@ import java.util.List;
 public final class LocalJvmFlags {
     private LocalJvmFlags() {}
 
-    /** C1 only and one GC thread. */
-    public static final List<String> LEAN = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-
     /**
-     * {@link #LEAN} plus a class-data archive at {@code archive}, written by the first graceful stop
-     * after the jars change; later starts are cheaper. Quiet about it: a stale archive and options the
-     * JDK's base archive was not made with each log an [error] that only disables one optimisation.
+     * C1 only and one GC thread. No class-data archive: with {@code -XX:+AutoCreateSharedArchive}
+     * every JVM could rewrite the archive at exit, and in a chaos run two restarted services crashed
+     * (SIGSEGV) looking up a lambda in it; docs/chaos.md has the evidence and the start-up cost.
      */
-    public static List<String> leanWithClassDataArchive(Path archive) {
-        List<String> flags = new ArrayList<>(LEAN);
-        flags.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive.toAbsolutePath(),
-                "-Xlog:cds=off"));
-        return List.copyOf(flags);
-    }
+    public static final List<String> LEAN = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 }

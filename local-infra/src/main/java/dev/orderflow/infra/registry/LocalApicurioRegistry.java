@@ -51,10 +51,8 @@ public final class LocalApicurioRegistry implements SchemaRegistry {
             Ports.requireFree(port, "Apicurio Registry", "set ORDERFLOW_REGISTRY_PORT to another port");
             Ports.requireFree(management, "Apicurio Registry (management)", "set ORDERFLOW_REGISTRY_PORT to another port");
         }
-        // Started for every test class and platform run: the archive makes its start cheaper.
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xms64m", "-Xmx384m"));
-        command.addAll(LocalJvmFlags.leanWithClassDataArchive(
-                spec.distributionDir().toAbsolutePath().resolveSibling("apicurio-registry.jsa")));
+        command.addAll(LocalJvmFlags.LEAN);
         command.addAll(List.of("-Dorderflow.component=registry", "-Dorderflow.marker=" + spec.marker(),
                 "-Dquarkus.http.host=" + Ports.LOOPBACK, "-Dquarkus.http.port=" + port,
                 "-Dquarkus.management.host=" + Ports.LOOPBACK, "-Dquarkus.management.port=" + management,

@@ -13,11 +13,6 @@ public record ServiceSpec(String name, int port, String database, Map<String, St
         return root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
-    /** The JVM's class-data archive for this build of the service (JDK AppCDS), beside its build output. */
-    public Path classDataArchive(Path root) {
-        return root.resolve(name).resolve("target").resolve(name + ".jsa");
-    }
-
     public String url() {
         return "http://127.0.0.1:" + port;
     }
