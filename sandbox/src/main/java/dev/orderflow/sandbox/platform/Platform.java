@@ -106,12 +106,15 @@ public final class Platform {
         }
     }
 
+    /** How long `down` waits after SIGTERM before it sends SIGKILL. */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
     /** Stops every process recorded in the state directory; returns the components that were running. */
     public static List<String> down(PlatformLayout layout) {
         List<String> running = status(layout).stream().filter(ComponentStatus::running).map(ComponentStatus::name).toList();
         // Services first, so none of them logs connection errors while the infrastructure goes away.
-        layout.services().parallelStream().forEach(s -> ChildProcess.stopRecorded(layout.pidFile(s.name()), Duration.ofSeconds(20)));
-        ChildProcess.stopRecorded(layout.pidFile(PlatformLayout.PROVIDER), Duration.ofSeconds(20));
+        layout.services().parallelStream().forEach(s -> ChildProcess.stopRecorded(layout.pidFile(s.name()), STOP_GRACE));
+        ChildProcess.stopRecorded(layout.pidFile(PlatformLayout.PROVIDER), STOP_GRACE);
         LocalInfra.stopRecorded(layout.stateDir());
         return running;
     }
@@ -159,7 +162,7 @@ public final class Platform {
     /** Starts the service's JVM without waiting for it. */
     static ChildProcess launchService(PlatformLayout layout, RunningInfra infra, ServiceSpec service) {
         List<String> command = new ArrayList<>(List.of(Jdk.javaExecutable(21).toString(), "-Xms64m", "-Xmx384m"));
-        command.addAll(LocalJvmFlags.leanWithClassDataArchive(service.classDataArchive(layout.root())));
+        command.addAll(LocalJvmFlags.LEAN);
         // --add-opens: jboss-threads resets thread locals reflectively, which Java 24+ refuses otherwise.
         command.addAll(List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED",
                 "-Dorderflow.marker=" + layout.infra().marker(), "-Dorderflow.component=" + service.name()));

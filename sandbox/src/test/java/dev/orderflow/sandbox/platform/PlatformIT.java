@@ -52,6 +52,7 @@ class PlatformIT {
             "quarkus.otel.bsp.schedule.delay", "500ms"));
     private static final List<String> SERVICES = List.of("order-service", "inventory-service", "payment-service", "shipping-service");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration KILL_GRACE = Platform.STOP_GRACE;
 
     private static RunningPlatform platform;
     private static OrderflowClient client;
@@ -209,6 +210,48 @@ class PlatformIT {
                 .as("captures at the provider").isGreaterThan(outcomes.get(OrderPath.HAPPY).get("SHIPPED"));
     }
 
+    /**
+     * After the invariant run (hundreds of events through every consumer), an idle service must stop
+     * on SIGTERM by itself: `orderflow down` waits {@link #KILL_GRACE} before it SIGKILLs, and a stop
+     * that needs the kill hides shutdown work that never finishes. The bound is that grace, not a
+     * guess at how fast a stop is; a thread dump taken at half of it names what holds the service.
+     */
+    @Test
+    @Order(4)
+    void idleServicesThatHandledHundredsOfEventsStopOnSigtermBeforeTheKillGrace() throws Exception {
+        for (String service : List.of("inventory-service", "shipping-service")) {
+            ProcessHandle process = ProcessHandle.of(platform.process(service).pid()).orElseThrow();
+            long begin = System.nanoTime();
+            process.destroy(); // SIGTERM, what `orderflow down` sends first
+            String threads = "";
+            try {
+                process.onExit().get(KILL_GRACE.toMillis() / 2, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException stillRunning) {
+                threads = threadDump(process.pid());
+            }
+            java.util.OptionalInt status = platform.process(service).awaitExit(KILL_GRACE.minusNanos(System.nanoTime() - begin));
+            Duration took = Duration.ofNanos(System.nanoTime() - begin);
+            try {
+                assertThat(status).as("%s still running %d s after SIGTERM; threads at half the grace:%n%s", service,
+                        took.toSeconds(), threads).isPresent();
+                assertThat(status.getAsInt()).as("%s exit status after SIGTERM (took %d ms)", service, took.toMillis())
+                        .isIn(0, 143);
+            } finally {
+                platform.restart(service); // the next tests need it
+            }
+        }
+    }
+
+    private static String threadDump(long pid) {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(pid), "Thread.print").redirectErrorStream(true).start();
+            return new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "(no thread dump: " + e.getMessage() + ")";
+        }
+    }
+
     /** After the invariant run: dead letters on the platform are anomalies to its checker. */
     @Test
     @Order(5)
@@ -252,6 +295,71 @@ class PlatformIT {
         // Still poison (nothing was fixed): each consumer dead-letters it again; nothing half-applied.
         await().atMost(Duration.ofMinutes(1)).until(() -> deadLettersOf(kafka, poisonId).size() == 2 * consumers.size());
         assertThat(client.order(poisonOrder).status()).isEqualTo(404);
+    }
+
+    /**
+     * RFC 9457 for every refusal of the five HTTP APIs: {@code status} is the numeric response code
+     * (a 409 once carried the order's state there), {@code type}, {@code title}, {@code detail} and
+     * {@code instance} are strings, the media type is application/problem+json. (The 413 of an
+     * oversized body, answered before the REST layer, is checked in OrderResourceTest.)
+     */
+    @Test
+    @Order(5)
+    void everyProblemBodyOfTheFiveApisFollowsRfc9457WithTheResponseCodeAsItsStatus() throws Exception {
+        String order = LAYOUT.service("order-service").url();
+        String inventory = LAYOUT.service("inventory-service").url();
+        String payment = LAYOUT.service("payment-service").url();
+        String shipping = LAYOUT.service("shipping-service").url();
+        String provider = LAYOUT.providerUrl();
+        String valid = """
+                {"customerId":"c-1","lines":[{"sku":"KB-001","quantity":1}],
+                 "shippingAddress":{"name":"A","street":"S","city":"C","postalCode":"P","country":"GB"}}""";
+        String shipped = placeHappyOrder();
+        record Call(String method, String url, String contentType, String body, int status) {}
+        List<Call> calls = List.of(
+                new Call("POST", order + "/orders", "application/json", valid.replace("\"quantity\":1", "\"quantity\":0"), 400),
+                new Call("POST", order + "/orders", "application/json", valid.replace("\"quantity\":1", "\"quantity\":1.5"), 400),
+                new Call("POST", order + "/orders", "application/json", valid.replace("c-1", "c-\\u0000"), 400),
+                new Call("POST", order + "/orders", "application/json", "{\"customerId\":", 400),
+                new Call("POST", order + "/orders", "application/json", valid.replace("KB-001", "NOPE-1"), 422),
+                new Call("POST", order + "/orders", null, valid, 415),
+                new Call("POST", order + "/orders", "text/plain", valid, 415),
+                new Call("GET", order + "/orders/" + UUID.randomUUID(), null, null, 404),
+                new Call("GET", order + "/orders/not-a-uuid", null, null, 400),
+                new Call("DELETE", order + "/orders", null, null, 405),
+                new Call("GET", order + "/nothing-here", null, null, 404),
+                new Call("POST", order + "/orders/" + shipped + "/cancel", null, null, 409),
+                new Call("GET", inventory + "/inventory/NOPE-1", null, null, 404),
+                new Call("PUT", inventory + "/inventory/KB-001", "application/json", "{\"available\": 1.5}", 400),
+                new Call("PUT", inventory + "/inventory/KB-001", "application/json", "{\"available\": -1}", 400),
+                new Call("GET", payment + "/payments", null, null, 400),
+                new Call("GET", payment + "/payments?orderId=" + UUID.randomUUID(), null, null, 404),
+                new Call("GET", shipping + "/shipments?orderId=bad", null, null, 400),
+                new Call("GET", shipping + "/shipments?orderId=" + UUID.randomUUID(), null, null, 404),
+                new Call("POST", provider + "/v1/charges", "application/json", "{}", 400),
+                new Call("POST", provider + "/v1/charges/ch_nope/refunds", null, null, 400),
+                new Call("GET", provider + "/v1/nothing", null, null, 404),
+                new Call("DELETE", provider + "/v1/ledger", null, null, 405));
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (Call call : calls) {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(call.url())).method(call.method(),
+                    call.body() == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                            : java.net.http.HttpRequest.BodyPublishers.ofString(call.body()));
+            if (call.contentType() != null) {
+                request.header("Content-Type", call.contentType());
+            }
+            var response = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            String what = call.method() + " " + call.url() + " -> " + response.statusCode() + " " + response.body();
+            assertThat(response.statusCode()).as(what).isEqualTo(call.status());
+            assertThat(response.headers().firstValue("Content-Type")).as(what).hasValue("application/problem+json");
+            JsonNode problem = JSON.readTree(response.body());
+            assertThat(problem.path("status").isIntegralNumber()).as(what).isTrue();
+            assertThat(problem.path("status").asInt()).as(what).isEqualTo(response.statusCode());
+            assertThat(problem.path("type").asText()).as(what).isEqualTo("about:blank");
+            assertThat(problem.path("title").isTextual() && !problem.path("title").asText().isBlank()).as(what).isTrue();
+            assertThat(problem.path("detail").isTextual()).as(what).isTrue();
+            assertThat(problem.path("instance").asText()).as(what).isEqualTo(java.net.URI.create(call.url()).getRawPath());
+        }
     }
 
     @Test
