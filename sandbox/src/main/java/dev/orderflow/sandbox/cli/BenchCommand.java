@@ -20,9 +20,7 @@ import picocli.CommandLine.Option;
             + "half of it, per-hop latency, and the same saga with the naive flags on (the cost of "
             + "correctness). Starts its own platform and stops it afterwards; prints a table, writes "
             + "bench.json, bench.txt, bench.html."},
-        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE, ExitCodes.FAILED_LINE},
-        footerHeading = "%nExamples:%n",
         footer = {"  ./orderflow bench          about 5 minutes with the default 30s phases",
             "  ./orderflow bench --duration 10s --out /tmp/bench"})
 class BenchCommand implements Callable<Integer> {

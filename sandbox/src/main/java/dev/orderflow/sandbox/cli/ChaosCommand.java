@@ -18,10 +18,8 @@ import picocli.CommandLine.Option;
             + "and the final state. The same seed gives the same workload and fault schedule.",
             "Scenarios: all, duplicate-delivery, reorder-delay, consumer-crash, relay-crash, service-kill, "
             + "broker-kill, db-cut, consumer-pause, poison, incompatible-schema, provider-charge-timeout."},
-        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.VALID_LINE, ExitCodes.INVALID_LINE, ExitCodes.USAGE_LINE, ExitCodes.UNKNOWN_LINE,
             ExitCodes.FAILED_LINE},
-        footerHeading = "%nExamples:%n",
         footer = {"  ./orderflow chaos --scenario all --orders 200 --seed 7 --duration 150s",
             "  ./orderflow chaos --orders 200 --seed 7 --duration 150s --mode naive",
             "  ./orderflow chaos --scenario db-cut --orders 200"})

@@ -14,9 +14,7 @@ import picocli.CommandLine.Option;
         description = {"Brings the platform up (if it is not), walks four orders through the saga (happy, out of stock, "
             + "declined, cancelled) and prints each one's timeline: the events the services published, read "
             + "back from Kafka. The platform keeps running afterwards unless --stop."},
-        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE, ExitCodes.FAILED_LINE},
-        footerHeading = "%nExamples:%n",
         footer = {"  ./orderflow demo", "  ./orderflow demo --stop"})
 class DemoCommand implements Callable<Integer> {
 

@@ -31,9 +31,7 @@ import picocli.CommandLine.Parameters;
         description = {"What the consumers gave up on (<topic>.dlq), why, and once the cause is fixed, back to the "
             + "original topic with the original event id: consumers that already applied it skip it."},
         commandListHeading = "%nCommands:%n",
-        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE, ExitCodes.FAILED_LINE},
-        footerHeading = "%nExamples:%n",
         footer = {"  ./orderflow dlq list", "  ./orderflow dlq show orders.events.dlq:2:0",
             "  ./orderflow dlq replay orders.events.dlq:2:0"},
         subcommands = {DlqCommand.ListLetters.class, DlqCommand.Show.class, DlqCommand.Replay.class})
@@ -91,9 +89,7 @@ class DlqCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true,
             header = "List dead letters (all four dead-letter topics, or one).",
             description = {"One line each: position, original position, type, event id, failure, reason."},
-            exitCodeListHeading = ExitCodes.HEADING,
             exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE, ExitCodes.FAILED_LINE},
-            footerHeading = "%nExamples:%n",
             footer = {"  ./orderflow dlq list", "  ./orderflow dlq list --topic payments.events -b 127.0.0.1:9092"})
     static class ListLetters implements Callable<Integer> {
         @Mixin
@@ -117,9 +113,7 @@ class DlqCommand implements Runnable {
 
     @Command(name = "show", mixinStandardHelpOptions = true,
             header = "Show one dead letter: where it came from, why, every header, the payload decoded.",
-            exitCodeListHeading = ExitCodes.HEADING,
             exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE, ExitCodes.NOT_FOUND_LINE, ExitCodes.FAILED_LINE},
-            footerHeading = "%nExamples:%n",
             footer = {"  ./orderflow dlq show orders.events.dlq:2:0"})
     static class Show implements Callable<Integer> {
         @Mixin
@@ -162,9 +156,7 @@ class DlqCommand implements Runnable {
             header = "Replay dead letters to their original topic with their original event id.",
             description = {"Consumers that already applied an event skip it (their inbox has its id); the one that "
                 + "dead-lettered it applies it once. Fix the cause first. The dead-letter topics keep the letters."},
-            exitCodeListHeading = ExitCodes.HEADING,
             exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE, ExitCodes.FAILED_LINE},
-            footerHeading = "%nExamples:%n",
             footer = {"  ./orderflow dlq replay orders.events.dlq:2:0 orders.events.dlq:2:1",
                 "  ./orderflow dlq replay --all --topic orders.events"})
     static class Replay implements Callable<Integer> {

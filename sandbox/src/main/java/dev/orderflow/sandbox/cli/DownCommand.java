@@ -16,9 +16,7 @@ import picocli.CommandLine.Option;
         header = "Stop every process orderflow started (by pid); data is kept unless --purge.",
         description = {"Stops the processes found through their pid files (checked against their command line, so a "
             + "recycled pid is never killed). Safe to repeat."},
-        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE, ExitCodes.FAILED_LINE},
-        footerHeading = "%nExamples:%n",
         footer = {"  ./orderflow down", "  ./orderflow down --purge      also delete databases, topics and logs"})
 class DownCommand implements Callable<Integer> {
 

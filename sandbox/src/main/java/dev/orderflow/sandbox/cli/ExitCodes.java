@@ -32,5 +32,4 @@ final class ExitCodes {
     static final String UNKNOWN_LINE = UNKNOWN + ":chaos: the platform did not settle in time, no verdict";
     static final String NOT_FOUND_LINE = NOT_FOUND + ":no such component (logs) or dead letter (dlq show)";
     static final String FAILED_LINE = FAILED + ":failed: infrastructure did not start, Kafka unreachable, or an error";
-    static final String HEADING = "%nExit status:%n";
 }

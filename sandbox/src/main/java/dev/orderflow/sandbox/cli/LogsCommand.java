@@ -16,9 +16,7 @@ import picocli.CommandLine.Parameters;
         header = "Print (or follow) the log of one component.",
         description = {"Components: order-service, inventory-service, payment-service, shipping-service, "
             + "payment-provider, kafka-1 (kafka-2, kafka-3 with --brokers 3), registry, postgres."},
-        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE, ExitCodes.NOT_FOUND_LINE},
-        footerHeading = "%nExamples:%n",
         footer = {"  ./orderflow logs order-service -n 20", "  ./orderflow logs payment-service -f | grep <order id>"})
 class LogsCommand implements Callable<Integer> {
 

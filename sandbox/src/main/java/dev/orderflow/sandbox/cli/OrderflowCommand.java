@@ -17,10 +17,8 @@ import picocli.CommandLine.Command;
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class, DemoCommand.class,
             ChaosCommand.class, BenchCommand.class, DlqCommand.class, CommandLine.HelpCommand.class,
             AutoComplete.GenerateCompletion.class},
-        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.SUCCESS_LINE, ExitCodes.INVALID_LINE, ExitCodes.USAGE_LINE, ExitCodes.NOT_READY_LINE,
             ExitCodes.UNKNOWN_LINE, ExitCodes.NOT_FOUND_LINE, ExitCodes.FAILED_LINE},
-        footerHeading = "%nExamples:%n",
         footer = {"  ./orderflow demo                      start it all, walk four orders through",
             "  ./orderflow chaos --scenario db-cut   break one thing, check every invariant",
             "  ./orderflow down                      stop what orderflow started",
@@ -60,8 +58,8 @@ public class OrderflowCommand implements Runnable {
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof IllegalArgumentException) {
                 cmd.getErr().println("orderflow: " + e.getMessage());
-                cmd.getErr().println("Try './orderflow help " + cmd.getCommandSpec().qualifiedName(" ").replaceFirst("^orderflow ?", "")
-                        + "' for the options.");
+                String help = ("./orderflow help " + cmd.getCommandSpec().qualifiedName(" ").replaceFirst("^orderflow", "")).strip();
+                cmd.getErr().println("Try '" + help.replace("  ", " ") + "' for the options.");
                 return ExitCodes.USAGE;
             }
             if (e instanceof InfraException || e instanceof IllegalStateException) {
@@ -75,7 +73,7 @@ public class OrderflowCommand implements Runnable {
         return commandLine;
     }
 
-    /** Every command's help in the same shape: a heading over its arguments and over its options. */
+    /** Every command's help in the same shape: headings over its arguments, options, exit codes and examples. */
     private static void headings(CommandLine command) {
         CommandLine.Model.UsageMessageSpec usage = command.getCommandSpec().usageMessage();
         if (usage.parameterListHeading().isEmpty()) {
@@ -83,6 +81,12 @@ public class OrderflowCommand implements Runnable {
         }
         if (usage.optionListHeading().isEmpty()) {
             usage.optionListHeading("%nOptions:%n");
+        }
+        if (usage.exitCodeListHeading().isEmpty() && !usage.exitCodeList().isEmpty()) {
+            usage.exitCodeListHeading("%nExit status:%n");
+        }
+        if (usage.footerHeading().isEmpty() && usage.footer().length > 0) {
+            usage.footerHeading("%nExamples:%n");
         }
         command.getSubcommands().values().forEach(OrderflowCommand::headings);
     }

@@ -8,9 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "status", mixinStandardHelpOptions = true,
         header = "Show each component: pid, ready or not, address.",
         description = {"Exits 0 when every component is ready, so scripts can wait on it."},
-        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.READY_LINE, ExitCodes.USAGE_LINE, ExitCodes.NOT_READY_LINE},
-        footerHeading = "%nExamples:%n",
         footer = {"  ./orderflow status", "  until ./orderflow status >/dev/null; do sleep 2; done"})
 class StatusCommand implements Callable<Integer> {
 

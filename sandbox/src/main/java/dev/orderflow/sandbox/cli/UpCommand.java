@@ -13,9 +13,7 @@ import picocli.CommandLine.Option;
         header = "Start Kafka, PostgreSQL, the schema registry, the provider stub and the four services.",
         description = {"They keep running until ./orderflow down. Safe to repeat: a platform already up is left alone, "
             + "and leftovers of a killed run are stopped (by pid) before a fresh start."},
-        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE, ExitCodes.FAILED_LINE},
-        footerHeading = "%nExamples:%n",
         footer = {"  ./orderflow up", "  ./orderflow up --brokers 3",
             "  ORDERFLOW_KAFKA_PORT=29092 ./orderflow up     other ports: see the README"})
 class UpCommand implements Callable<Integer> {
