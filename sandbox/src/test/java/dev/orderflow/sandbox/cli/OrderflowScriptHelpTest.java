@@ -36,9 +36,17 @@ class OrderflowScriptHelpTest {
     }
 
     Run orderflow(String... args) throws IOException, InterruptedException {
+        return orderflow(null, args);
+    }
+
+    Run orderflow(Path javaHome, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", checkout.resolve("orderflow").toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(checkout.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(checkout.toFile()).redirectErrorStream(true);
+        if (javaHome != null) {
+            builder.environment().put("JAVA_HOME", javaHome.toString());
+        }
+        Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return new Run(process.exitValue(), out);
@@ -64,6 +72,27 @@ class OrderflowScriptHelpTest {
         Run run = orderflow("help", "no-such-command");
         assertThat(run.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.out()).contains("no help for 'no-such-command'");
+        assertThat(checkout.resolve("mvnw-called")).doesNotExist();
+    }
+
+    @Test
+    void withTheCliBuiltHelpIsAnsweredByItWithoutRebuildingAndReachesNestedCommands() throws Exception {
+        Path jar = checkout.resolve("sandbox/target/sandbox-0.1.0-SNAPSHOT.jar");
+        Files.createDirectories(jar.getParent());
+        Files.writeString(jar, "stale: the sources are newer, which would make any other command rebuild");
+        Path javaHome = checkout.resolve("jdk");
+        Path java = javaHome.resolve("bin/java");
+        Files.createDirectories(java.getParent());
+        Files.writeString(java, """
+                #!/usr/bin/env bash
+                [[ "$1" == "-version" ]] && { echo 'openjdk version "25" 2025-09-16' >&2; exit 0; }
+                echo "cli: ${@: -3}"
+                """);
+        java.toFile().setExecutable(true);
+
+        assertThat(orderflow(javaHome, "chaos", "--help").out()).isEqualTo("cli: jar chaos --help\n".replace("jar", jar.toString()));
+        assertThat(orderflow(javaHome, "help", "dlq", "show").out()).contains("cli: dlq show --help");
+        assertThat(orderflow(javaHome, "help", "chaos").out()).contains("cli: " + jar + " help chaos");
         assertThat(checkout.resolve("mvnw-called")).doesNotExist();
     }
 
