@@ -6,13 +6,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +28,8 @@ class DocSamplesTest {
     private static final Path ROOT = Path.of(System.getProperty("orderflow.home", "..")).toAbsolutePath().normalize();
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern SOURCE = Pattern.compile("^// from (\\S+)$");
+    /** Build output, run state and tools' folders hold no project page; test resources hold fixtures that are wrong on purpose. */
+    private static final Set<String> SKIPPED_DIRECTORIES = Set.of("target", ".orderflow", ".git", "node_modules");
 
     @Test
     void everyJavaSampleInTheDocsIsAnExcerptOfItsCompiledSource() throws IOException {
@@ -46,13 +51,24 @@ class DocSamplesTest {
     }
 
     private static List<Path> markdownPages() throws IOException {
-        try (Stream<Path> files = Files.walk(ROOT)) {
-            return files.filter(p -> p.toString().endsWith(".md"))
-                    .filter(p -> Stream.of("/target/", "/.orderflow/", "/.git/", "/node_modules/", "/src/test/resources/")
-                            .noneMatch(("/" + ROOT.relativize(p).toString().replace('\\', '/'))::contains))
-                    .sorted()
-                    .toList();
-        }
+        List<Path> pages = new ArrayList<>();
+        Files.walkFileTree(ROOT, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                boolean skipped = SKIPPED_DIRECTORIES.contains(name) || dir.endsWith(Path.of("src", "test", "resources"));
+                return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (file.toString().endsWith(".md")) {
+                    pages.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return pages;
     }
 
     static List<String> problemsIn(Path page) {
