@@ -13,11 +13,16 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", description = {
-        "Measure, side by side in one run: PostgreSQL commits and a raw Kafka producer (the physical limits),",
-        "the outbox relay draining a backlog, the saga's maximum throughput and its latency at half of it,",
-        "per-hop latency, and the same saga with the naive flags on (the cost of correctness).",
-        "Starts its own platform and stops it afterwards; prints a table, writes bench.json, bench.txt, bench.html."})
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        header = "Measure throughput and latency, and what the patterns cost, side by side in one run.",
+        description = {"Measures, side by side in one run: PostgreSQL commits and a raw Kafka producer (the physical "
+            + "limits), the outbox relay draining a backlog, the saga's maximum throughput and its latency at "
+            + "half of it, per-hop latency, and the same saga with the naive flags on (the cost of "
+            + "correctness). Starts its own platform and stops it afterwards; prints a table, writes "
+            + "bench.json, bench.txt, bench.html."},
+        exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE, ExitCodes.FAILED_LINE},
+        footer = {"  ./orderflow bench          about 5 minutes with the default 30s phases",
+            "  ./orderflow bench --duration 10s --out /tmp/bench"})
 class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--duration", defaultValue = "30s", converter = DurationConverter.class,

@@ -11,12 +11,18 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "chaos", description = {
-    "Run orders through a fresh platform (3 Kafka brokers) while a seeded schedule injects faults, heal them,",
-    "wait until the platform settles, then check every invariant against the history and the final state.",
-    "Exit status: 0 valid, 1 anomalies found, 2 unknown (the platform did not settle in time).",
-    "Scenarios: all, duplicate-delivery, reorder-delay, consumer-crash, relay-crash, service-kill, broker-kill,",
-    "db-cut, consumer-pause, poison, incompatible-schema, provider-charge-timeout."})
+@Command(name = "chaos", mixinStandardHelpOptions = true,
+        header = "Inject seeded faults into a fresh platform, heal them, and check every invariant.",
+        description = {"Runs orders through a fresh platform (3 Kafka brokers) while a seeded schedule injects faults, "
+            + "heals them, waits until the platform settles, then checks every invariant against the history "
+            + "and the final state. The same seed gives the same workload and fault schedule.",
+            "Scenarios: all, duplicate-delivery, reorder-delay, consumer-crash, relay-crash, service-kill, "
+            + "broker-kill, db-cut, consumer-pause, poison, incompatible-schema, provider-charge-timeout."},
+        exitCodeList = {ExitCodes.VALID_LINE, ExitCodes.INVALID_LINE, ExitCodes.USAGE_LINE, ExitCodes.UNKNOWN_LINE,
+            ExitCodes.FAILED_LINE},
+        footer = {"  ./orderflow chaos --scenario all --orders 200 --seed 7 --duration 150s",
+            "  ./orderflow chaos --orders 200 --seed 7 --duration 150s --mode naive",
+            "  ./orderflow chaos --scenario db-cut --orders 200"})
 class ChaosCommand implements Callable<Integer> {
 
     @Option(names = "--scenario", defaultValue = "all", description = "A fault type, or all to mix them (default: ${DEFAULT-VALUE}).")
@@ -31,7 +37,8 @@ class ChaosCommand implements Callable<Integer> {
     @Option(names = "--duration", converter = DurationConverter.class, description = "How long the workload and the faults last, e.g. 90s or 3m (default: about one second per ten orders, at least 60s).")
     Duration duration;
 
-    @Option(names = "--mode", defaultValue = "patterns", description = "patterns, or naive: the same run with the outbox, inbox and sequence checks switched off (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mode", defaultValue = "patterns", description = "patterns, or naive: the same run with the outbox, the inbox, the sequence checks and the payment "
+            + "idempotency key switched off (default: ${DEFAULT-VALUE}).")
     String mode;
 
     @Option(names = "--faults", description = "How many faults to inject (default: 22 for all, 3 for one scenario).")
@@ -43,7 +50,8 @@ class ChaosCommand implements Callable<Integer> {
     @Option(names = "--settle", converter = DurationConverter.class, description = "How long to wait after healing for every order to end and every consumer to catch up (default: 3m, or one second per five orders when that is longer).")
     Duration settle;
 
-    @Option(names = "--out", description = "Where to write history.jsonl, report.html and summary.txt (default: .orderflow/chaos-runs/<scenario>-<mode>-seed<S>).")
+    @Option(names = "--out", description = "Directory for the run's history, report and summary (default: chaos-runs/<scenario>-<mode>-seed<S> "
+            + "next to the state directory).")
     Path out;
 
     @Override
@@ -66,6 +74,10 @@ class ChaosCommand implements Callable<Integer> {
         System.out.print(outcome.report().terminalSummary());
         System.out.println("report:  " + outDir.resolve("report.html"));
         System.out.println("history: " + outDir.resolve("history.jsonl"));
-        return outcome.verdict().result().exitCode();
+        return switch (outcome.verdict().result()) {
+            case VALID -> ExitCodes.OK;
+            case INVALID -> ExitCodes.INVALID;
+            case UNKNOWN -> ExitCodes.UNKNOWN;
+        };
     }
 }

@@ -9,7 +9,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "demo", description = "Bring the platform up (if it is not), walk four orders through the saga (happy, out of stock, declined, cancelled) and print each one's timeline.")
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        header = "Start the platform if needed, walk four orders through the saga and print their timelines.",
+        description = {"Brings the platform up (if it is not), walks four orders through the saga (happy, out of stock, "
+            + "declined, cancelled) and prints each one's timeline: the events the services published, read "
+            + "back from Kafka. The platform keeps running afterwards unless --stop."},
+        exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE, ExitCodes.FAILED_LINE},
+        footer = {"  ./orderflow demo", "  ./orderflow demo --stop"})
 class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--stop", description = "Stop the platform afterwards (by default it keeps running).")

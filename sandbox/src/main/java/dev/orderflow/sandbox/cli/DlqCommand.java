@@ -26,7 +26,14 @@ import picocli.CommandLine.Parameters;
  * is fixed — back to the original topic with the original event id, so each consumer's inbox makes
  * the replay safe (applied once where it was dead-lettered, skipped where it was already applied).
  */
-@Command(name = "dlq", description = "Dead letters: list them, show one, replay chosen ones to their original topic.",
+@Command(name = "dlq", mixinStandardHelpOptions = true,
+        header = "List dead letters, show one, or replay chosen ones to their original topic.",
+        description = {"What the consumers gave up on (<topic>.dlq), why, and once the cause is fixed, back to the "
+            + "original topic with the original event id: consumers that already applied it skip it."},
+        commandListHeading = "%nCommands:%n",
+        exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE, ExitCodes.FAILED_LINE},
+        footer = {"  ./orderflow dlq list", "  ./orderflow dlq show orders.events.dlq:2:0",
+            "  ./orderflow dlq replay orders.events.dlq:2:0"},
         subcommands = {DlqCommand.ListLetters.class, DlqCommand.Show.class, DlqCommand.Replay.class})
 class DlqCommand implements Runnable {
     static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
@@ -79,7 +86,11 @@ class DlqCommand implements Runnable {
         return line.length() <= max ? line : line.substring(0, max - 3) + "...";
     }
 
-    @Command(name = "list", description = "List dead letters (all four dead-letter topics, or one).")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            header = "List dead letters (all four dead-letter topics, or one).",
+            description = {"One line each: position, original position, type, event id, failure, reason."},
+            exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE, ExitCodes.FAILED_LINE},
+            footer = {"  ./orderflow dlq list", "  ./orderflow dlq list --topic payments.events -b 127.0.0.1:9092"})
     static class ListLetters implements Callable<Integer> {
         @Mixin
         KafkaOption kafka;
@@ -100,7 +111,10 @@ class DlqCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", description = "Show one dead letter: where it came from, why, every header, the payload decoded.")
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            header = "Show one dead letter: where it came from, why, every header, the payload decoded.",
+            exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE, ExitCodes.NOT_FOUND_LINE, ExitCodes.FAILED_LINE},
+            footer = {"  ./orderflow dlq show orders.events.dlq:2:0"})
     static class Show implements Callable<Integer> {
         @Mixin
         KafkaOption kafka;
@@ -118,7 +132,7 @@ class DlqCommand implements Runnable {
                 Optional<DeadLetterRecord> found = dlq.find(reference, READ_TIMEOUT);
                 if (found.isEmpty()) {
                     spec.commandLine().getErr().println("orderflow: no dead letter " + reference);
-                    return 2;
+                    return ExitCodes.NOT_FOUND;
                 }
                 DeadLetterRecord letter = found.get();
                 out.printf("dead letter        %s%n", letter.reference());
@@ -138,8 +152,13 @@ class DlqCommand implements Runnable {
         }
     }
 
-    @Command(name = "replay", description = "Replay dead letters to their original topic with their original event id "
-            + "(consumers that already applied it skip it). Fix the cause first.")
+    @Command(name = "replay", mixinStandardHelpOptions = true,
+            header = "Replay dead letters to their original topic with their original event id.",
+            description = {"Consumers that already applied an event skip it (their inbox has its id); the one that "
+                + "dead-lettered it applies it once. Fix the cause first. The dead-letter topics keep the letters."},
+            exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE, ExitCodes.FAILED_LINE},
+            footer = {"  ./orderflow dlq replay orders.events.dlq:2:0 orders.events.dlq:2:1",
+                "  ./orderflow dlq replay --all --topic orders.events"})
     static class Replay implements Callable<Integer> {
         @Mixin
         KafkaOption kafka;

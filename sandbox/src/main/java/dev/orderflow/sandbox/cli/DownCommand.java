@@ -12,7 +12,12 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "down", description = "Stop every process orderflow started (by pid). Data is kept unless --purge.")
+@Command(name = "down", mixinStandardHelpOptions = true,
+        header = "Stop every process orderflow started (by pid); data is kept unless --purge.",
+        description = {"Stops the processes found through their pid files (checked against their command line, so a "
+            + "recycled pid is never killed). Safe to repeat."},
+        exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE, ExitCodes.FAILED_LINE},
+        footer = {"  ./orderflow down", "  ./orderflow down --purge      also delete databases, topics and logs"})
 class DownCommand implements Callable<Integer> {
 
     @Option(names = "--purge", description = "Also delete the state directory (databases, topics, logs).")

@@ -12,14 +12,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "logs", description = "Print a component's log: order-service, inventory-service, payment-service, "
-        + "shipping-service, kafka-1, registry, postgres.")
+@Command(name = "logs", mixinStandardHelpOptions = true,
+        header = "Print (or follow) the log of one component.",
+        description = {"Components: order-service, inventory-service, payment-service, shipping-service, "
+            + "payment-provider, kafka-1 (kafka-2, kafka-3 with --brokers 3), registry, postgres."},
+        exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE, ExitCodes.NOT_FOUND_LINE},
+        footer = {"  ./orderflow logs order-service -n 20", "  ./orderflow logs payment-service -f | grep <order id>"})
 class LogsCommand implements Callable<Integer> {
 
     @Parameters(index = "0", description = "The component (a service name, or kafka-1, registry, postgres).")
     String component;
 
-    @Option(names = {"-n", "--lines"}, defaultValue = "100", description = "How many of the last lines to print.")
+    @Option(names = {"-n", "--lines"}, defaultValue = "100", description = "How many of the last lines to print (default: ${DEFAULT-VALUE}).")
     int lines;
 
     @Option(names = {"-f", "--follow"}, description = "Keep printing lines as they are written (Ctrl-C to stop).")
@@ -36,7 +40,7 @@ class LogsCommand implements Callable<Integer> {
             } catch (IOException e) {
                 System.err.println("orderflow: no logs yet in " + layout.infra().logDir() + " (run ./orderflow up first)");
             }
-            return 2;
+            return ExitCodes.NOT_FOUND;
         }
         List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
         all.subList(Math.max(0, all.size() - lines), all.size()).forEach(System.out::println);

@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-@Command(name = "status", description = "Show each component: pid, ready or not, address. Exit 0 when all are ready, 3 otherwise.")
+@Command(name = "status", mixinStandardHelpOptions = true,
+        header = "Show each component: pid, ready or not, address.",
+        description = {"Exits 0 when every component is ready, so scripts can wait on it."},
+        exitCodeList = {ExitCodes.READY_LINE, ExitCodes.USAGE_LINE, ExitCodes.NOT_READY_LINE},
+        footer = {"  ./orderflow status", "  until ./orderflow status >/dev/null; do sleep 2; done"})
 class StatusCommand implements Callable<Integer> {
 
     @Override
@@ -18,6 +22,6 @@ class StatusCommand implements Callable<Integer> {
             String state = s.ready() ? "ready" : s.running() ? "starting" : "stopped";
             System.out.printf("%-18s %-8s %-9s %s%n", s.name(), s.running() ? s.pid() : "-", state, s.url());
         }
-        return statuses.stream().allMatch(Platform.ComponentStatus::ready) ? 0 : 3;
+        return statuses.stream().allMatch(Platform.ComponentStatus::ready) ? ExitCodes.OK : ExitCodes.NOT_READY;
     }
 }

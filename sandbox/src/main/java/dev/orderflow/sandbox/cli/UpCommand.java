@@ -9,10 +9,16 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "up", description = "Start Kafka, PostgreSQL, the schema registry and the four services (they keep running).")
+@Command(name = "up", mixinStandardHelpOptions = true,
+        header = "Start Kafka, PostgreSQL, the schema registry, the provider stub and the four services.",
+        description = {"They keep running until ./orderflow down. Safe to repeat: a platform already up is left alone, "
+            + "and leftovers of a killed run are stopped (by pid) before a fresh start."},
+        exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE, ExitCodes.FAILED_LINE},
+        footer = {"  ./orderflow up", "  ./orderflow up --brokers 3",
+            "  ORDERFLOW_KAFKA_PORT=29092 ./orderflow up     other ports: see the README"})
 class UpCommand implements Callable<Integer> {
 
-    @Option(names = "--brokers", defaultValue = "1", description = "Kafka brokers: 1, or 3 (RF=3, min.insync.replicas=2).")
+    @Option(names = "--brokers", defaultValue = "1", description = "Kafka brokers: 1, or 3 (replication factor 3, two replicas in sync) (default: ${DEFAULT-VALUE}).")
     int brokers;
 
     @Override
