@@ -1,6 +1,6 @@
 package dev.orderflow.payment.service;
 
-import dev.orderflow.messaging.naive.NaiveMode;
+import dev.orderflow.messaging.lab.NaiveMode;
 import dev.orderflow.messaging.outbox.Outbox;
 import dev.orderflow.payment.client.PaymentProviderClient;
 import dev.orderflow.payment.client.PaymentProviderClient.Capture;

@@ -1,15 +1,21 @@
 package dev.orderflow.messaging.config;
 
 import dev.orderflow.messaging.failure.DeadLetterPublisher;
-import dev.orderflow.messaging.faults.FaultPoints;
-import dev.orderflow.messaging.inbox.EventDecoder;
+import dev.orderflow.messaging.lab.FaultPoints;
+import dev.orderflow.messaging.consumer.DeliveryAttempt;
+import dev.orderflow.messaging.consumer.EventDecoder;
+import dev.orderflow.messaging.inbox.DuplicateDetector;
+import dev.orderflow.messaging.inbox.InboxDuplicateDetector;
+import dev.orderflow.messaging.ordering.OrderingGate;
+import dev.orderflow.messaging.ordering.SequenceOrderingGate;
+import io.quarkus.arc.DefaultBean;
 import dev.orderflow.messaging.registry.ApicurioSchemas;
 import dev.orderflow.messaging.registry.RegistryEventDecoder;
 import dev.orderflow.messaging.registry.RegistryPayloadEncoder;
 import dev.orderflow.messaging.registry.RegistrySettings;
 import dev.orderflow.messaging.health.ConsumerProgress;
 import dev.orderflow.messaging.metrics.MessagingMetrics;
-import dev.orderflow.messaging.naive.NaiveMode;
+import dev.orderflow.messaging.lab.NaiveMode;
 import dev.orderflow.messaging.outbox.OutboxWriter;
 import dev.orderflow.messaging.relay.RelayProducers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +24,6 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.Optional;
 import org.apache.kafka.clients.producer.Producer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -28,21 +33,28 @@ import org.jboss.logging.Logger;
 public class MessagingBeans {
     private static final Logger LOG = Logger.getLogger(MessagingBeans.class);
 
+    /** The inbox's dedupe; a default bean, so another implementation (the lab's) can take its place. */
     @Produces
     @Singleton
-    NaiveMode naiveMode(MessagingConfig config) {
-        NaiveMode mode = new NaiveMode(config.naive().dualWrite(), config.naive().noInbox(), config.naive().noSequenceChecks(),
-                config.naive().noIdempotencyKeys());
-        if (mode.anyEnabled()) {
-            LOG.warnf("NAIVE MESSAGING MODE ENABLED: %s — patterns are switched off for a demonstration", mode);
-        }
-        return mode;
+    @DefaultBean
+    DuplicateDetector duplicateDetector() {
+        return new InboxDuplicateDetector();
     }
 
+    /** The per-aggregate ordering gate; a default bean like {@link #duplicateDetector}. */
     @Produces
     @Singleton
-    FaultPoints faultPoints(MessagingConfig config) {
-        return FaultPoints.fromConfig(key -> Optional.ofNullable(config.faults().get(key.substring(FaultPoints.CONFIG_PREFIX.length()))));
+    @DefaultBean
+    OrderingGate orderingGate() {
+        return new SequenceOrderingGate();
+    }
+
+    /** Nothing wraps a delivery attempt unless another bean (the lab's fault points) does. */
+    @Produces
+    @Singleton
+    @DefaultBean
+    DeliveryAttempt.Decorator deliveryAttemptDecorator() {
+        return DeliveryAttempt.Decorator.none();
     }
 
     @Produces

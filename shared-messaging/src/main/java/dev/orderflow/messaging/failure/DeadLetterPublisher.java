@@ -1,6 +1,6 @@
 package dev.orderflow.messaging.failure;
 
-import dev.orderflow.messaging.inbox.InboundRecord;
+import dev.orderflow.messaging.envelope.InboundRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.Producer;

@@ -1,7 +1,7 @@
 package dev.orderflow.messaging.relay;
 
-import dev.orderflow.messaging.faults.FaultPoint;
-import dev.orderflow.messaging.faults.FaultPoints;
+import dev.orderflow.messaging.lab.FaultPoint;
+import dev.orderflow.messaging.lab.FaultPoints;
 import dev.orderflow.messaging.jdbc.ConnectionFactory;
 import dev.orderflow.messaging.jdbc.JsonHeaders;
 import dev.orderflow.messaging.metrics.MessagingMetrics;

@@ -1,7 +1,7 @@
 package dev.orderflow.messaging.relay;
 
 import dev.orderflow.messaging.config.MessagingConfig;
-import dev.orderflow.messaging.faults.FaultPoints;
+import dev.orderflow.messaging.lab.FaultPoints;
 import dev.orderflow.messaging.jdbc.ConnectionFactory;
 import dev.orderflow.messaging.metrics.MessagingMetrics;
 import dev.orderflow.messaging.tracing.MessagingSpans;

@@ -1,9 +1,9 @@
 package dev.orderflow.messaging.testing;
 
-import dev.orderflow.messaging.faults.FaultAction;
-import dev.orderflow.messaging.faults.FaultPoint;
-import dev.orderflow.messaging.faults.FaultPoints;
-import dev.orderflow.messaging.naive.NaiveMode;
+import dev.orderflow.messaging.lab.FaultAction;
+import dev.orderflow.messaging.lab.FaultPoint;
+import dev.orderflow.messaging.lab.FaultPoints;
+import dev.orderflow.messaging.lab.NaiveMode;
 import dev.orderflow.messaging.outbox.AppendedEvent;
 import dev.orderflow.messaging.outbox.OutboxEvent;
 import dev.orderflow.messaging.outbox.OutboxWriter;

@@ -1,7 +1,7 @@
 package dev.orderflow.messaging.testing;
 
 import dev.orderflow.infra.TestInfra;
-import dev.orderflow.messaging.faults.FaultPoints;
+import dev.orderflow.messaging.lab.FaultPoints;
 import dev.orderflow.messaging.jdbc.ConnectionFactory;
 import dev.orderflow.messaging.metrics.MessagingMetrics;
 import dev.orderflow.messaging.relay.OutboxRelay;
