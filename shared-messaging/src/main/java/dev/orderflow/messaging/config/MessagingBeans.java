@@ -1,7 +1,6 @@
 package dev.orderflow.messaging.config;
 
 import dev.orderflow.messaging.failure.DeadLetterPublisher;
-import dev.orderflow.messaging.lab.FaultPoints;
 import dev.orderflow.messaging.consumer.DeliveryAttempt;
 import dev.orderflow.messaging.consumer.EventDecoder;
 import dev.orderflow.messaging.inbox.DuplicateDetector;
@@ -11,12 +10,13 @@ import dev.orderflow.messaging.ordering.SequenceOrderingGate;
 import io.quarkus.arc.DefaultBean;
 import dev.orderflow.messaging.registry.ApicurioSchemas;
 import dev.orderflow.messaging.registry.RegistryEventDecoder;
-import dev.orderflow.messaging.registry.RegistryPayloadEncoder;
 import dev.orderflow.messaging.registry.RegistrySettings;
 import dev.orderflow.messaging.health.ConsumerProgress;
 import dev.orderflow.messaging.metrics.MessagingMetrics;
-import dev.orderflow.messaging.lab.NaiveMode;
+import dev.orderflow.messaging.external.IdempotencyKeys;
+import dev.orderflow.messaging.outbox.EventAppender;
 import dev.orderflow.messaging.outbox.OutboxWriter;
+import dev.orderflow.messaging.relay.OutboxStoreDecorator;
 import dev.orderflow.messaging.relay.RelayProducers;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,7 +69,7 @@ public class MessagingBeans {
         return new ConsumerProgress();
     }
 
-    /** The library's own producer (dead letters of parked events, naive dual writes): acks=all, idempotent. */
+    /** The library's own producer (dead letters of parked events, the lab's dual writes): acks=all, idempotent. */
     @Produces
     @Singleton
     @MessagingProducer
@@ -105,16 +105,27 @@ public class MessagingBeans {
         return new DeadLetterPublisher(producer);
     }
 
+    /** How use cases append events: the outbox; a default bean, so the lab's variant can take its place. */
     @Produces
     @Singleton
-    OutboxWriter outboxWriter(
-            MessagingConfig config,
-            NaiveMode naive,
-            FaultPoints faults,
-            @MessagingProducer jakarta.enterprise.inject.Instance<Producer<String, byte[]>> producer,
-            ApicurioSchemas schemas) {
-        return new OutboxWriter(config.effectiveSource(), naive, faults, naive.dualWrite() ? producer.get() : null,
-                new RegistryPayloadEncoder(schemas));
+    @DefaultBean
+    EventAppender eventAppender(MessagingConfig config) {
+        return new OutboxWriter(config.effectiveSource());
     }
 
+    /** Nothing wraps the relay's outbox store unless another bean (the lab's fault points) does. */
+    @Produces
+    @Singleton
+    @DefaultBean
+    OutboxStoreDecorator outboxStoreDecorator() {
+        return OutboxStoreDecorator.none();
+    }
+
+    /** Stable idempotency keys for external calls; a default bean like {@link #eventAppender}. */
+    @Produces
+    @Singleton
+    @DefaultBean
+    IdempotencyKeys idempotencyKeys() {
+        return IdempotencyKeys.stable();
+    }
 }

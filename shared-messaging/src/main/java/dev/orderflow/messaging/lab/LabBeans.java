@@ -1,12 +1,22 @@
 package dev.orderflow.messaging.lab;
 
+import dev.orderflow.messaging.config.MessagingConfig;
+import dev.orderflow.messaging.config.MessagingProducer;
 import dev.orderflow.messaging.consumer.DeliveryAttempt;
+import dev.orderflow.messaging.external.IdempotencyKeys;
 import dev.orderflow.messaging.inbox.DuplicateDetector;
 import dev.orderflow.messaging.ordering.OrderingGate;
+import dev.orderflow.messaging.outbox.EventAppender;
+import dev.orderflow.messaging.outbox.OutboxWriter;
+import dev.orderflow.messaging.registry.ApicurioSchemas;
+import dev.orderflow.messaging.registry.RegistryPayloadEncoder;
+import dev.orderflow.messaging.relay.OutboxStoreDecorator;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.Optional;
+import org.apache.kafka.clients.producer.Producer;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,5 +63,34 @@ public class LabBeans {
         return faults.armed(FaultPoint.AFTER_CONSUMER_COMMIT_BEFORE_OFFSET_COMMIT)
                 ? new FaultAfterConsumerCommit(faults)
                 : DeliveryAttempt.Decorator.none();
+    }
+
+    @Produces
+    @Singleton
+    EventAppender eventAppender(
+            MessagingConfig config,
+            NaiveMode naive,
+            FaultPoints faults,
+            @MessagingProducer Instance<Producer<String, byte[]>> producer,
+            ApicurioSchemas schemas) {
+        OutboxWriter outbox = new OutboxWriter(config.effectiveSource());
+        EventAppender appender = naive.dualWrite()
+                ? new DualWriteAppender(outbox, producer.get(), new RegistryPayloadEncoder(schemas))
+                : outbox;
+        return faults.armed(FaultPoint.AFTER_COMMIT_BEFORE_PUBLISH) ? new FaultAfterCommit(appender, faults) : appender;
+    }
+
+    @Produces
+    @Singleton
+    OutboxStoreDecorator relayFaults(FaultPoints faults) {
+        return faults.armed(FaultPoint.AFTER_PUBLISH_BEFORE_MARK)
+                ? store -> new FaultBeforeMark(store, faults)
+                : OutboxStoreDecorator.none();
+    }
+
+    @Produces
+    @Singleton
+    IdempotencyKeys idempotencyKeys(NaiveMode naive) {
+        return naive.noIdempotencyKeys() ? new FreshKeyPerAttempt() : IdempotencyKeys.stable();
     }
 }

@@ -1,7 +1,6 @@
 package dev.orderflow.messaging.relay;
 
 import dev.orderflow.messaging.config.MessagingConfig;
-import dev.orderflow.messaging.lab.FaultPoints;
 import dev.orderflow.messaging.jdbc.ConnectionFactory;
 import dev.orderflow.messaging.metrics.MessagingMetrics;
 import dev.orderflow.messaging.tracing.MessagingSpans;
@@ -30,7 +29,7 @@ public class OutboxRelayService {
     MessagingConfig config;
 
     @Inject
-    FaultPoints faults;
+    OutboxStoreDecorator storeDecorator;
 
     @Inject
     MessagingMetrics metrics;
@@ -60,22 +59,23 @@ public class OutboxRelayService {
             return;
         }
         MessagingConfig.Relay settings = config.relay();
-        relay = new OutboxRelay(
-                config.service(),
-                ConnectionFactory.driverManager(jdbcUrl, username.orElse(null), password.orElse(null)),
-                () -> RelayProducers.create(bootstrapServers, config.service() + "-outbox-relay"),
-                new RegistryPayloadEncoder(schemas),
-                new RelaySettings(
+        relay = OutboxRelay.builder(
+                        config.service(),
+                        ConnectionFactory.driverManager(jdbcUrl, username.orElse(null), password.orElse(null)),
+                        () -> RelayProducers.create(bootstrapServers, config.service() + "-outbox-relay"))
+                .encoder(new RegistryPayloadEncoder(schemas))
+                .settings(new RelaySettings(
                         settings.batchSize(),
                         settings.pollInterval(),
                         settings.standbyRetry(),
                         settings.retention(),
                         settings.cleanupInterval(),
                         "orderflow.outbox.relay",
-                        settings.failedRowMaxBackoff()),
-                faults,
-                metrics,
-                new MessagingSpans(openTelemetry));
+                        settings.failedRowMaxBackoff()))
+                .metrics(metrics)
+                .spans(new MessagingSpans(openTelemetry))
+                .decorateStore(storeDecorator)
+                .build();
         relay.start();
     }
 

@@ -247,13 +247,15 @@ class SchemaRegistryRuntimeTest {
     private static OutboxRelay relay(TestDatabase db, WriterSchemas writers, MessagingMetrics metrics) {
         String bootstrap = TestInfra.shared().kafkaBootstrapServers();
         String name = "schema-test-" + db.name();
-        return new OutboxRelay(name, db.connections(), () -> RelayProducers.create(bootstrap, name),
-                new RegistryPayloadEncoder(SCHEMAS, writers), Relays.testSettings(50), FaultPoints.none(), metrics);
+        return OutboxRelay.builder(name, db.connections(), () -> RelayProducers.create(bootstrap, name))
+                .encoder(new RegistryPayloadEncoder(SCHEMAS, writers))
+                .settings(Relays.testSettings(50))
+                .metrics(metrics)
+                .build();
     }
 
     private static void append(TestDatabase db, String aggregate, String type, byte[] avro) {
-        new JdbcTransactionRunner(db.connections()).inNewTransaction(connection -> new OutboxWriter(
-                        PRODUCER, NaiveMode.OFF, FaultPoints.none(), null)
+        new JdbcTransactionRunner(db.connections()).inNewTransaction(connection -> new OutboxWriter(PRODUCER)
                 .append(connection, OutboxEvent.of("Order", aggregate, type, ContractsApp.TOPIC, avro)));
     }
 

@@ -97,7 +97,7 @@ class FailedSendOrderingTest {
 
     /** Round-robin over the aggregates; the stuck aggregate's second event is four times the topic's limit. */
     private static void appendInterleaved(TestDatabase db, String topic) {
-        OutboxWriter writer = new OutboxWriter("/orderflow/test-service", NaiveMode.OFF, FaultPoints.none(), null);
+        OutboxWriter writer = new OutboxWriter("/orderflow/test-service");
         JdbcTransactionRunner transactions = new JdbcTransactionRunner(db.connections());
         for (int round = 1; round <= EVENTS_PER_AGGREGATE; round++) {
             int r = round;

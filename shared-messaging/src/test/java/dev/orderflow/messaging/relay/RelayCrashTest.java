@@ -53,7 +53,7 @@ class RelayCrashTest {
     private static Setup publishTwiceAcrossACrash() {
         TestDatabase db = TestDatabase.create();
         String topic = Events.newTopic("test.crash-before-mark", 1);
-        OutboxWriter writer = new OutboxWriter("/orderflow/test-service", NaiveMode.OFF, FaultPoints.none(), null);
+        OutboxWriter writer = new OutboxWriter("/orderflow/test-service");
         new JdbcTransactionRunner(db.connections()).inNewTransaction(connection -> writer.append(connection, OutboxEvent.of(
                 "Order", "order-" + UUID.randomUUID(), Events.TEST_TYPE, topic, "paid".getBytes(StandardCharsets.UTF_8))));
 

@@ -85,7 +85,7 @@ class TwoRelaysOrderingTest {
 
     /** Round-robin over the aggregates, so each batch the relay reads mixes many of them. */
     private static void appendInterleaved(TestDatabase db, String topic) {
-        OutboxWriter writer = new OutboxWriter("/orderflow/test-service", NaiveMode.OFF, FaultPoints.none(), null);
+        OutboxWriter writer = new OutboxWriter("/orderflow/test-service");
         JdbcTransactionRunner transactions = new JdbcTransactionRunner(db.connections());
         for (int round = 0; round < EVENTS_PER_AGGREGATE; round++) {
             int r = round;
