@@ -1,6 +1,6 @@
 package dev.orderflow.messaging.consumer;
 
-import dev.orderflow.messaging.failure.DeadLetter;
+import dev.orderflow.messaging.deadletter.DeadLetter;
 
 /** How one delivery ended. Every delivery ends in exactly one of these (the checker's accounting). */
 public record ConsumeResult(Outcome outcome, DeadLetter deadLetter, Throwable failure) {

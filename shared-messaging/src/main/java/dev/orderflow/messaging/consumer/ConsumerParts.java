@@ -1,6 +1,6 @@
 package dev.orderflow.messaging.consumer;
 
-import dev.orderflow.messaging.failure.DeadLetterPublisher;
+import dev.orderflow.messaging.deadletter.DeadLetterPublisher;
 import dev.orderflow.messaging.health.ConsumerProgress;
 import dev.orderflow.messaging.jdbc.TransactionRunner;
 import dev.orderflow.messaging.metrics.MessagingMetrics;

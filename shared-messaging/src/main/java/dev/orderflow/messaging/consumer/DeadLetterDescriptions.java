@@ -1,7 +1,7 @@
 package dev.orderflow.messaging.consumer;
 
 import dev.orderflow.messaging.envelope.InboundRecord;
-import dev.orderflow.messaging.failure.DeadLetter;
+import dev.orderflow.messaging.deadletter.DeadLetter;
 import dev.orderflow.messaging.failure.PermanentFailureException;
 
 /** The headers of a record this consumer gives up on: the failure code, the root cause, where it came from. */

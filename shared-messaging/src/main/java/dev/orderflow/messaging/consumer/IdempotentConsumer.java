@@ -3,7 +3,7 @@ package dev.orderflow.messaging.consumer;
 import dev.orderflow.messaging.config.MessagingConfig;
 import dev.orderflow.messaging.envelope.EventEnvelope;
 import dev.orderflow.messaging.envelope.InboundRecord;
-import dev.orderflow.messaging.failure.DeadLetterPublisher;
+import dev.orderflow.messaging.deadletter.DeadLetterPublisher;
 import dev.orderflow.messaging.health.ConsumerProgress;
 import dev.orderflow.messaging.inbox.DuplicateDetector;
 import dev.orderflow.messaging.inbox.Inbox;

@@ -2,7 +2,7 @@ package dev.orderflow.messaging.consumer;
 
 import dev.orderflow.messaging.consumer.ConsumeResult.Outcome;
 import dev.orderflow.messaging.envelope.EventEnvelope;
-import dev.orderflow.messaging.failure.DeadLetter;
+import dev.orderflow.messaging.deadletter.DeadLetter;
 import dev.orderflow.messaging.failure.FailureClassifier;
 import dev.orderflow.messaging.failure.FailureKind;
 import dev.orderflow.messaging.ordering.ParkReason;

@@ -1,6 +1,6 @@
 package dev.orderflow.messaging.consumer;
 
-import dev.orderflow.messaging.failure.DeadLetterPublisher;
+import dev.orderflow.messaging.deadletter.DeadLetterPublisher;
 import dev.orderflow.messaging.health.ConsumerProgress;
 import dev.orderflow.messaging.inbox.DuplicateDetector;
 import dev.orderflow.messaging.inbox.InboxDuplicateDetector;

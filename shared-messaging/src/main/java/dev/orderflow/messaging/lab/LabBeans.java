@@ -8,9 +8,8 @@ import dev.orderflow.messaging.inbox.DuplicateDetector;
 import dev.orderflow.messaging.ordering.OrderingGate;
 import dev.orderflow.messaging.outbox.EventAppender;
 import dev.orderflow.messaging.outbox.OutboxWriter;
-import dev.orderflow.messaging.registry.ApicurioSchemas;
-import dev.orderflow.messaging.registry.RegistryPayloadEncoder;
 import dev.orderflow.messaging.relay.OutboxStoreDecorator;
+import dev.orderflow.messaging.relay.PayloadEncoder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -72,10 +71,10 @@ public class LabBeans {
             NaiveMode naive,
             FaultPoints faults,
             @MessagingProducer Instance<Producer<String, byte[]>> producer,
-            ApicurioSchemas schemas) {
+            PayloadEncoder encoder) {
         OutboxWriter outbox = new OutboxWriter(config.effectiveSource());
         EventAppender appender = naive.dualWrite()
-                ? new DualWriteAppender(outbox, producer.get(), new RegistryPayloadEncoder(schemas))
+                ? new DualWriteAppender(outbox, producer.get(), encoder)
                 : outbox;
         return faults.armed(FaultPoint.AFTER_COMMIT_BEFORE_PUBLISH) ? new FaultAfterCommit(appender, faults) : appender;
     }

@@ -72,7 +72,7 @@ public final class ApicurioSchemas implements AutoCloseable {
     private final ContractRegistration registration;
     /**
      * One first registration per contract at a time: concurrent first calls (request threads in the
-     * naive dual write) raced in the registry and some were answered 409 for a schema it then held.
+     * lab's dual write) raced in the registry and some were answered 409 for a schema it then held.
      */
     private final Map<String, Object> registering = new ConcurrentHashMap<>();
 

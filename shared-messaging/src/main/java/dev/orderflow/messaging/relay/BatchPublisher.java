@@ -4,7 +4,6 @@ import dev.orderflow.events.CloudEventHeaders;
 import dev.orderflow.messaging.jdbc.JsonHeaders;
 import dev.orderflow.messaging.metrics.MessagingMetrics;
 import dev.orderflow.messaging.outbox.OutboxRecords;
-import dev.orderflow.messaging.registry.SchemaRefusedException;
 import dev.orderflow.messaging.relay.BatchOutcome.Status;
 import dev.orderflow.messaging.tracing.MessagingSpans;
 import io.opentelemetry.api.trace.Span;
@@ -83,7 +82,7 @@ final class BatchPublisher {
             Map<String, String> stored = JsonHeaders.read(row.headers());
             try {
                 rows.add(outgoing(row, stored, encoder.encode(row.topic(), stored, row.payload())));
-            } catch (SchemaRefusedException refusal) {
+            } catch (PayloadRefusedException refusal) {
                 refusedAggregates.add(row.aggregateId());
                 rejected.refused(work, row, refusal);
             } catch (RuntimeException unavailable) {

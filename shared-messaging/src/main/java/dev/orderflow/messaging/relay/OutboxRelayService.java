@@ -10,8 +10,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import dev.orderflow.messaging.registry.ApicurioSchemas;
-import dev.orderflow.messaging.registry.RegistryPayloadEncoder;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +33,7 @@ public class OutboxRelayService {
     MessagingMetrics metrics;
 
     @Inject
-    ApicurioSchemas schemas;
+    PayloadEncoder encoder;
 
     @Inject
     OpenTelemetry openTelemetry;
@@ -63,7 +61,7 @@ public class OutboxRelayService {
                         config.service(),
                         ConnectionFactory.driverManager(jdbcUrl, username.orElse(null), password.orElse(null)),
                         () -> RelayProducers.create(bootstrapServers, config.service() + "-outbox-relay"))
-                .encoder(new RegistryPayloadEncoder(schemas))
+                .encoder(encoder)
                 .settings(new RelaySettings(
                         settings.batchSize(),
                         settings.pollInterval(),

@@ -1,7 +1,6 @@
 package dev.orderflow.messaging.relay;
 
 import dev.orderflow.messaging.metrics.MessagingMetrics;
-import dev.orderflow.messaging.registry.SchemaRefusedException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.jboss.logging.Logger;
@@ -39,7 +38,7 @@ final class RejectedRows {
      * The registry refused the row's schema: loud (error log, metric, readiness), the row stays
      * unpublished, its aggregate is held like one the broker rejected; other aggregates flow.
      */
-    void refused(Connection work, OutboxRow row, SchemaRefusedException refusal) throws SQLException {
+    void refused(Connection work, OutboxRow row, PayloadRefusedException refusal) throws SQLException {
         metrics.schemaRefused(refusal.type());
         LOG.errorf("outbox relay %s: row %d of aggregate %s is NOT published, the schema registry refused it: %s",
                 name, row.id(), row.aggregateId(), refusal.getMessage());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderflow.messaging.envelope.EventEnvelope;
 import dev.orderflow.messaging.envelope.MessagingHeaders;
-import dev.orderflow.messaging.failure.DeadLetterTopics;
+import dev.orderflow.messaging.deadletter.DeadLetterTopics;
 import dev.orderflow.messaging.consumer.ConsumeResult.Outcome;
 import dev.orderflow.messaging.consumer.ConsumerSettings;
 import dev.orderflow.messaging.lab.NaiveMode;

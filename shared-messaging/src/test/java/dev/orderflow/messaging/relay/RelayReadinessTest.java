@@ -5,10 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.infra.Ports;
 import dev.orderflow.infra.TestInfra;
-import dev.orderflow.messaging.lab.FaultPoints;
 import dev.orderflow.messaging.jdbc.JdbcTransactionRunner;
-import dev.orderflow.messaging.metrics.MessagingMetrics;
-import dev.orderflow.messaging.lab.NaiveMode;
 import dev.orderflow.messaging.outbox.OutboxEvent;
 import dev.orderflow.messaging.outbox.OutboxWriter;
 import dev.orderflow.messaging.testing.Events;

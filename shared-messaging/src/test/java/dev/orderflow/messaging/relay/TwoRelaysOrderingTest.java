@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.events.CloudEventHeaders;
-import dev.orderflow.messaging.lab.FaultPoints;
 import dev.orderflow.messaging.jdbc.JdbcTransactionRunner;
-import dev.orderflow.messaging.lab.NaiveMode;
 import dev.orderflow.messaging.outbox.OutboxEvent;
 import dev.orderflow.messaging.outbox.OutboxWriter;
 import dev.orderflow.messaging.testing.ChildJvm;

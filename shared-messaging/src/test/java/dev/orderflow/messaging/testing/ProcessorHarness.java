@@ -5,7 +5,7 @@ import dev.orderflow.messaging.registry.ApicurioSchemas;
 import dev.orderflow.messaging.registry.RegistryEventDecoder;
 import dev.orderflow.messaging.registry.RegistrySettings;
 
-import dev.orderflow.messaging.failure.DeadLetterPublisher;
+import dev.orderflow.messaging.deadletter.DeadLetterPublisher;
 import dev.orderflow.messaging.lab.FaultAfterConsumerCommit;
 import dev.orderflow.messaging.lab.FaultPoints;
 import dev.orderflow.messaging.lab.NaiveMode;

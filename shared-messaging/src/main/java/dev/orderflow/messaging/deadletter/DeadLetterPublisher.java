@@ -1,5 +1,6 @@
-package dev.orderflow.messaging.failure;
+package dev.orderflow.messaging.deadletter;
 
+import dev.orderflow.messaging.failure.TransientFailureException;
 import dev.orderflow.messaging.envelope.InboundRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;

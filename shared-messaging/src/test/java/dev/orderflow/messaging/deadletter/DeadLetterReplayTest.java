@@ -1,4 +1,4 @@
-package dev.orderflow.messaging.failure;
+package dev.orderflow.messaging.deadletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package dev.orderflow.messaging.failure;
+package dev.orderflow.messaging.deadletter;
 
 import dev.orderflow.messaging.envelope.EventEnvelope;
 import java.nio.charset.StandardCharsets;

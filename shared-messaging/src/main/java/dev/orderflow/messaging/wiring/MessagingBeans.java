@@ -1,6 +1,9 @@
-package dev.orderflow.messaging.config;
+package dev.orderflow.messaging.wiring;
 
-import dev.orderflow.messaging.failure.DeadLetterPublisher;
+import dev.orderflow.messaging.config.MessagingConfig;
+import dev.orderflow.messaging.config.MessagingProducer;
+import dev.orderflow.messaging.config.RegistryConfig;
+import dev.orderflow.messaging.deadletter.DeadLetterPublisher;
 import dev.orderflow.messaging.consumer.DeliveryAttempt;
 import dev.orderflow.messaging.consumer.EventDecoder;
 import dev.orderflow.messaging.inbox.DuplicateDetector;
@@ -16,7 +19,9 @@ import dev.orderflow.messaging.metrics.MessagingMetrics;
 import dev.orderflow.messaging.external.IdempotencyKeys;
 import dev.orderflow.messaging.outbox.EventAppender;
 import dev.orderflow.messaging.outbox.OutboxWriter;
+import dev.orderflow.messaging.registry.RegistryPayloadEncoder;
 import dev.orderflow.messaging.relay.OutboxStoreDecorator;
+import dev.orderflow.messaging.relay.PayloadEncoder;
 import dev.orderflow.messaging.relay.RelayProducers;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -97,6 +102,13 @@ public class MessagingBeans {
     @Singleton
     EventDecoder eventDecoder(ApicurioSchemas schemas) {
         return new RegistryEventDecoder(schemas);
+    }
+
+    /** What the relay publishes a row's payload as: the registry's wire format. */
+    @Produces
+    @Singleton
+    PayloadEncoder payloadEncoder(ApicurioSchemas schemas) {
+        return new RegistryPayloadEncoder(schemas);
     }
 
     @Produces

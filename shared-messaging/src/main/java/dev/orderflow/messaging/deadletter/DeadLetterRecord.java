@@ -1,4 +1,4 @@
-package dev.orderflow.messaging.failure;
+package dev.orderflow.messaging.deadletter;
 
 import dev.orderflow.events.CloudEventHeaders;
 import dev.orderflow.messaging.envelope.MessagingHeaders;
