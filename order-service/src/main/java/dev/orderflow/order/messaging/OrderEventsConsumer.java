@@ -1,6 +1,6 @@
 package dev.orderflow.order.messaging;
 
-import dev.orderflow.messaging.inbox.IdempotentConsumer;
+import dev.orderflow.messaging.consumer.IdempotentConsumer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;

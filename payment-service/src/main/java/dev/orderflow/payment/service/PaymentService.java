@@ -1,6 +1,6 @@
 package dev.orderflow.payment.service;
 
-import dev.orderflow.messaging.naive.NaiveMode;
+import dev.orderflow.messaging.external.IdempotencyKeys;
 import dev.orderflow.messaging.outbox.Outbox;
 import dev.orderflow.payment.client.PaymentProviderClient;
 import dev.orderflow.payment.client.PaymentProviderClient.Capture;
@@ -34,15 +34,15 @@ public class PaymentService {
     private final CaptureAttempts captureAttempts;
     private final PaymentProviderClient provider;
     private final Outbox outbox;
-    private final NaiveMode naive;
+    private final IdempotencyKeys keys;
 
     PaymentService(PaymentRepository payments, CaptureAttempts captureAttempts, PaymentProviderClient provider, Outbox outbox,
-            NaiveMode naive) {
+            IdempotencyKeys keys) {
         this.payments = payments;
         this.captureAttempts = captureAttempts;
         this.provider = provider;
         this.outbox = outbox;
-        this.naive = naive;
+        this.keys = keys;
     }
 
     /** {@code OrderPlaced}: keep who pays how much, {@code PENDING}. An order is remembered once. */
@@ -110,9 +110,7 @@ public class PaymentService {
 
     private PaymentOutcome captureAtProvider(Payment payment) {
         captureAttempts.record(payment.orderId);
-        // Naive mode shows what the key prevents: a retry after a timeout is a new charge.
-        String key = naive.noIdempotencyKeys() ? payment.captureKey() + "-" + UUID.randomUUID() : payment.captureKey();
-        Capture answer = provider.capture(key, payment.orderId.toString(), payment.customerId,
+        Capture answer = provider.capture(keys.forAttempt(payment.captureKey()), payment.orderId.toString(), payment.customerId,
                 payment.amount, payment.currency);
         Instant now = PaymentEvents.now();
         return switch (answer) {

@@ -1,9 +1,9 @@
 package dev.orderflow.sandbox.cli;
 
 import dev.orderflow.events.Topics;
-import dev.orderflow.messaging.failure.DeadLetterRecord;
-import dev.orderflow.messaging.failure.DeadLetterReplay;
-import dev.orderflow.messaging.failure.DeadLetterTopics;
+import dev.orderflow.messaging.deadletter.DeadLetterRecord;
+import dev.orderflow.messaging.deadletter.DeadLetterReplay;
+import dev.orderflow.messaging.deadletter.DeadLetterTopics;
 import dev.orderflow.sandbox.dlq.PayloadRendering;
 import dev.orderflow.sandbox.platform.Platform;
 import java.io.PrintWriter;

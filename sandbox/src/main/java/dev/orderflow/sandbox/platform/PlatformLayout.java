@@ -3,9 +3,11 @@ package dev.orderflow.sandbox.platform;
 import dev.orderflow.infra.InfraSpec;
 import dev.orderflow.infra.Ports;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * Where the platform lives and which ports it uses. The CLI's defaults are fixed and documented
@@ -14,10 +16,10 @@ import java.util.Map;
  */
 public record PlatformLayout(Path root, InfraSpec infra, List<ServiceSpec> services, int providerPort) {
 
-    public static final int ORDER_PORT = 8081;
-    public static final int INVENTORY_PORT = 8082;
-    public static final int PAYMENT_PORT = 8083;
-    public static final int SHIPPING_PORT = 8084;
+    public static final int ORDER_PORT = PlatformService.ORDER.defaultPort();
+    public static final int INVENTORY_PORT = PlatformService.INVENTORY.defaultPort();
+    public static final int PAYMENT_PORT = PlatformService.PAYMENT.defaultPort();
+    public static final int SHIPPING_PORT = PlatformService.SHIPPING.defaultPort();
     public static final int PROVIDER_PORT = 8090;
     public static final String PROVIDER = "payment-provider";
     public static final String PROVIDER_DATABASE = "payment_provider_db";
@@ -70,9 +72,7 @@ public record PlatformLayout(Path root, InfraSpec infra, List<ServiceSpec> servi
                 System.getenv("ORDERFLOW_POSTGRES_URL"), InfraSpec.env("ORDERFLOW_POSTGRES_USER", "postgres"),
                 InfraSpec.env("ORDERFLOW_POSTGRES_PASSWORD", "postgres"), false, false);
         int providerPort = port("ORDERFLOW_PROVIDER_PORT", PROVIDER_PORT);
-        return new PlatformLayout(root, infra, services(port("ORDERFLOW_ORDER_PORT", ORDER_PORT),
-                port("ORDERFLOW_INVENTORY_PORT", INVENTORY_PORT), port("ORDERFLOW_PAYMENT_PORT", PAYMENT_PORT),
-                port("ORDERFLOW_SHIPPING_PORT", SHIPPING_PORT), providerPort), providerPort);
+        return new PlatformLayout(root, infra, services(s -> port(s.portVariable(), s.defaultPort()), providerPort), providerPort);
     }
 
     /**
@@ -98,17 +98,15 @@ public record PlatformLayout(Path root, InfraSpec infra, List<ServiceSpec> servi
         InfraSpec infra = new InfraSpec(stateDir.toAbsolutePath().normalize(), root.resolve("local-infra-binaries/target"),
                 InfraSpec.Mode.LOCAL, kafkaBrokers, 0, null, true, 0, 0, null, "postgres", "postgres", true, true);
         int providerPort = Ports.free();
-        return new PlatformLayout(root, infra, services(Ports.free(), Ports.free(), Ports.free(), Ports.free(), providerPort),
-                providerPort);
+        return new PlatformLayout(root, infra, services(s -> Ports.free(), providerPort), providerPort);
     }
 
-    private static List<ServiceSpec> services(int order, int inventory, int payment, int shipping, int provider) {
-        return List.of(
-                new ServiceSpec("order-service", order, "order_db", Map.of()),
-                new ServiceSpec("inventory-service", inventory, "inventory_db", Map.of()),
-                new ServiceSpec("payment-service", payment, "payment_db",
-                        Map.of("payment.provider.url", "http://127.0.0.1:" + provider)),
-                new ServiceSpec("shipping-service", shipping, "shipping_db", Map.of()));
+    private static List<ServiceSpec> services(ToIntFunction<PlatformService> ports, int provider) {
+        return Arrays.stream(PlatformService.values())
+                .map(s -> new ServiceSpec(s.serviceName(), ports.applyAsInt(s), s.database(), s == PlatformService.PAYMENT
+                        ? Map.of("payment.provider.url", "http://127.0.0.1:" + provider)
+                        : Map.of()))
+                .toList();
     }
 
     private static int port(String variable, int fallback) {

@@ -3,7 +3,6 @@ package dev.orderflow.messaging.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /** Every {@code orderflow.messaging.*} key, with its default. See shared-messaging/README.md. */
@@ -22,11 +21,6 @@ public interface MessagingConfig {
     Consumer consumer();
 
     Metrics metrics();
-
-    Naive naive();
-
-    /** Fault points by key ({@code after-commit-before-publish}, ...) → {@code halt} | {@code fail} | {@code none}. */
-    Map<String, String> faults();
 
     default String effectiveSource() {
         return source().orElse("/orderflow/" + service());
@@ -94,21 +88,5 @@ public interface MessagingConfig {
         /** Attempts for an unclassified exception before it is treated as permanent. */
         @WithDefault("3")
         int maxUnknownAttempts();
-    }
-
-    /** The patterns switched off, for demonstrations only. */
-    interface Naive {
-        @WithDefault("false")
-        boolean dualWrite();
-
-        @WithDefault("false")
-        boolean noInbox();
-
-        @WithDefault("false")
-        boolean noSequenceChecks();
-
-        /** External calls get a new idempotency key per attempt (read by the services that make them). */
-        @WithDefault("false")
-        boolean noIdempotencyKeys();
     }
 }

@@ -13,21 +13,21 @@ public final class ConsumerStreams {
     private ConsumerStreams() {}
 
     /** Locks the stream row until commit (so two deliveries of one stream never interleave) and returns its last sequence. */
-    public static long lockLastApplied(Connection connection, String consumer, String source, String subject) throws SQLException {
+    public static long lockLastApplied(Connection connection, StreamKey stream) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO messaging_consumer_stream (consumer, source, subject, last_sequence)
                 VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING""")) {
-            insert.setString(1, consumer);
-            insert.setString(2, source);
-            insert.setString(3, subject);
+            insert.setString(1, stream.consumer());
+            insert.setString(2, stream.source());
+            insert.setString(3, stream.subject());
             insert.executeUpdate();
         }
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT last_sequence FROM messaging_consumer_stream
                 WHERE consumer = ? AND source = ? AND subject = ? FOR UPDATE""")) {
-            select.setString(1, consumer);
-            select.setString(2, source);
-            select.setString(3, subject);
+            select.setString(1, stream.consumer());
+            select.setString(2, stream.source());
+            select.setString(3, stream.subject());
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -35,14 +35,14 @@ public final class ConsumerStreams {
         }
     }
 
-    public static void advance(Connection connection, String consumer, String source, String subject, long sequence) throws SQLException {
+    public static void advance(Connection connection, StreamKey stream, long sequence) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("""
                 UPDATE messaging_consumer_stream SET last_sequence = ?, updated_at = now()
                 WHERE consumer = ? AND source = ? AND subject = ?""")) {
             update.setLong(1, sequence);
-            update.setString(2, consumer);
-            update.setString(3, source);
-            update.setString(4, subject);
+            update.setString(2, stream.consumer());
+            update.setString(3, stream.source());
+            update.setString(4, stream.subject());
             update.executeUpdate();
         }
     }

@@ -1,7 +1,7 @@
 package dev.orderflow.messaging.ordering;
 
-import dev.orderflow.messaging.inbox.IncomingEvent;
-import dev.orderflow.messaging.inbox.InboundRecord;
+import dev.orderflow.messaging.envelope.EventEnvelope;
+import dev.orderflow.messaging.envelope.InboundRecord;
 import dev.orderflow.messaging.jdbc.JsonHeaders;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,9 +16,9 @@ public final class ParkingLot {
 
     private ParkingLot() {}
 
-    public static void park(Connection connection, String consumer, IncomingEvent event, ParkReason reason, String detail)
+    public static void park(
+            Connection connection, String consumer, EventEnvelope event, InboundRecord record, ParkReason reason, String detail)
             throws SQLException {
-        InboundRecord record = event.record();
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO messaging_parked_event
                     (consumer, source, subject, sequence, event_id, reason, detail, topic, partition, record_offset,
@@ -26,7 +26,7 @@ public final class ParkingLot {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
                 ON CONFLICT (consumer, event_id) DO NOTHING""")) {
             insert.setString(1, consumer);
-            insert.setString(2, event.envelope().source());
+            insert.setString(2, event.source());
             insert.setString(3, event.subject());
             insert.setLong(4, event.sequence());
             insert.setObject(5, event.id());

@@ -27,7 +27,7 @@ public class Outbox {
     TransactionSynchronizationRegistry synchronizations;
 
     @Inject
-    OutboxWriter writer;
+    EventAppender writer;
 
     /**
      * Appends an event to the current transaction. MANDATORY: without a transaction there is no

@@ -1,41 +1,26 @@
 package dev.orderflow.messaging.registry;
 
-import com.microsoft.kiota.ApiException;
 import dev.orderflow.events.AvroCodec;
 import dev.orderflow.events.EventCatalog;
 import dev.orderflow.events.EventDescriptor;
 import dev.orderflow.events.UndecodablePayload;
 import dev.orderflow.events.schema.CompatibilityRule;
-import dev.orderflow.events.schema.SchemaHistory;
-import dev.orderflow.events.schema.SchemaRevision;
 import io.apicurio.registry.client.RegistryClientFactory;
 import io.apicurio.registry.client.common.RegistryClientOptions;
-import io.apicurio.registry.resolver.SchemaResolver;
 import io.apicurio.registry.resolver.client.RegistryClientFacadeImpl;
 import io.apicurio.registry.resolver.config.SchemaResolverConfig;
-import io.apicurio.registry.resolver.strategy.ArtifactReference;
 import io.apicurio.registry.rest.client.RegistryClient;
-import io.apicurio.registry.rest.client.models.CreateArtifact;
-import io.apicurio.registry.rest.client.models.CreateGroup;
-import io.apicurio.registry.rest.client.models.CreateRule;
-import io.apicurio.registry.rest.client.models.CreateVersion;
 import io.apicurio.registry.rest.client.models.IfArtifactExists;
-import io.apicurio.registry.rest.client.models.Rule;
-import io.apicurio.registry.rest.client.models.RuleType;
-import io.apicurio.registry.rest.client.models.VersionContent;
 import io.apicurio.registry.serde.IdHandler;
 import io.apicurio.registry.serde.avro.AvroDeserializer;
 import io.apicurio.registry.serde.avro.AvroSerializer;
 import io.apicurio.registry.serde.config.SerdeConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeoutException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
@@ -67,7 +52,6 @@ import org.jboss.logging.Logger;
  */
 public final class ApicurioSchemas implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ApicurioSchemas.class);
-    private static final byte MAGIC_BYTE = 0;
     private static final java.time.Duration WIRE_HEADER_LIFETIME =
             java.time.Duration.ofMillis(SchemaResolverConfig.CHECK_PERIOD_MS_DEFAULT);
 
@@ -84,11 +68,11 @@ public final class ApicurioSchemas implements AutoCloseable {
      */
     private final Map<WireHeaderKey, WireHeader> wireHeaders = new ConcurrentHashMap<>();
     private final AvroDeserializer<GenericRecord> deserializer;
-    private final IdHandler idHandler;
-    private volatile boolean groupRuleSet;
+    private final WireFormatReader reader;
+    private final ContractRegistration registration;
     /**
      * One first registration per contract at a time: concurrent first calls (request threads in the
-     * naive dual write) raced in the registry and some were answered 409 for a schema it then held.
+     * lab's dual write) raced in the registry and some were answered 409 for a schema it then held.
      */
     private final Map<String, Object> registering = new ConcurrentHashMap<>();
 
@@ -96,9 +80,10 @@ public final class ApicurioSchemas implements AutoCloseable {
         this.settings = settings;
         this.client = RegistryClientFactory.create(RegistryClientOptions.create(settings.url()));
         this.facade = new RegistryClientFacadeImpl(client);
+        this.registration = new ContractRegistration(client, settings.group());
         this.deserializer = new AvroDeserializer<>(facade);
         this.deserializer.configure(new SerdeConfig(serdeConfig(null)), false);
-        this.idHandler = deserializer.getSerdeConfigurer().getIdHandler();
+        this.reader = new WireFormatReader(deserializer);
     }
 
     public static ApicurioSchemas connect(RegistrySettings settings) {
@@ -142,10 +127,10 @@ public final class ApicurioSchemas implements AutoCloseable {
         byte[] framed;
         synchronized (registering.computeIfAbsent(type, t -> new Object())) {
             try {
-                ensureContractRegistered(contract);
+                registration.ensureRegistered(contract, serializers.containsKey(type));
                 framed = serializers.computeIfAbsent(type, this::serializerFor).serializeData(topic, record);
             } catch (RuntimeException failure) {
-                throw classify(type, failure);
+                throw RegistryFailures.classify(type, failure);
             }
         }
         int headerLength = framed.length - avroBinary.length;
@@ -187,115 +172,16 @@ public final class ApicurioSchemas implements AutoCloseable {
         return serializer;
     }
 
-    /** Group rule once per process, then the contract's committed history in revision order (idempotent). */
-    private void ensureContractRegistered(EventDescriptor<?> contract) {
-        if (!groupRuleSet) {
-            synchronized (this) {
-                if (!groupRuleSet) {
-                    ensureGroupRule();
-                    groupRuleSet = true;
-                }
-            }
-        }
-        if (serializers.containsKey(contract.type())) {
-            return;
-        }
-        for (SchemaRevision revision : SchemaHistory.of(contract)) {
-            register(contract.type(), revision.schema());
-        }
-    }
-
-    /** Registers one schema as a version of the contract's artifact, or finds it if already there. */
-    void register(String type, Schema schema) {
-        VersionContent content = new VersionContent();
-        content.setContent(schema.toString());
-        content.setContentType("application/json");
-        CreateVersion version = new CreateVersion();
-        version.setContent(content);
-        CreateArtifact artifact = new CreateArtifact();
-        artifact.setArtifactId(type);
-        artifact.setArtifactType("AVRO");
-        artifact.setFirstVersion(version);
-        client.groups().byGroupId(settings.group()).artifacts().post(artifact, request -> {
-            request.queryParameters.ifExists = IfArtifactExists.FIND_OR_CREATE_VERSION;
-        });
-    }
-
-    private void ensureGroupRule() {
-        String rule = CompatibilityRule.PROJECT_RULE.name();
-        try {
-            CreateGroup group = new CreateGroup();
-            group.setGroupId(settings.group());
-            client.groups().post(group);
-        } catch (ApiException exists) {
-            if (exists.getResponseStatusCode() != 409) {
-                throw exists;
-            }
-        }
-        try {
-            CreateRule create = new CreateRule();
-            create.setRuleType(RuleType.COMPATIBILITY);
-            create.setConfig(rule);
-            client.groups().byGroupId(settings.group()).rules().post(create);
-        } catch (ApiException exists) {
-            if (exists.getResponseStatusCode() != 409) {
-                throw exists;
-            }
-            Rule update = new Rule();
-            update.setRuleType(RuleType.COMPATIBILITY);
-            update.setConfig(rule);
-            client.groups().byGroupId(settings.group()).rules().byRuleType(RuleType.COMPATIBILITY.getValue()).put(update);
-        }
-        LOG.infof("schema registry group %s: compatibility rule %s (the build gate's rule)", settings.group(), rule);
-    }
-
     // ---------------------------------------------------------------- consumer side
 
-    /**
-     * The schema a payload in the registry's wire format was written with, resolved by the id in
-     * its first bytes (cached after the first lookup).
-     *
-     * @throws UndecodablePayload not in the registry's wire format (no magic byte, too short)
-     * @throws UnknownSchemaIdException the registry has no schema with that id
-     * @throws SchemaRegistryUnavailableException the registry could not be asked: try again later
-     */
+    /** See {@link WireFormatReader#writerSchema}. */
     public Schema writerSchema(byte[] payload) {
-        ArtifactReference reference = readId(payload);
-        SchemaResolver<Schema, GenericRecord> resolver = deserializer.getSerdeConfigurer().getSchemaResolver();
-        try {
-            return resolver.resolveSchemaByArtifactReference(reference).getParsedSchema().getParsedSchema();
-        } catch (RuntimeException failure) {
-            if (statusOf(failure) == 404 || isNotFound(failure)) {
-                throw new UnknownSchemaIdException(describe(reference), failure);
-            }
-            throw new SchemaRegistryUnavailableException("cannot resolve schema " + describe(reference) + ": " + failure, failure);
-        }
+        return reader.writerSchema(payload);
     }
 
     /** The Avro binary after the wire-format header. */
     public byte[] avroBinary(byte[] payload) {
-        ArtifactReference reference = readId(payload);
-        int header = 1 + idHandler.idSize(reference, ByteBuffer.wrap(payload, 1, payload.length - 1));
-        return Arrays.copyOfRange(payload, header, payload.length);
-    }
-
-    private ArtifactReference readId(byte[] payload) {
-        if (payload == null || payload.length < 1 + idHandler.idSize()) {
-            throw new UndecodablePayload("payload of " + (payload == null ? "no" : payload.length)
-                    + " bytes is too short for the schema registry's wire format (magic byte + schema id)", null);
-        }
-        if (payload[0] != MAGIC_BYTE) {
-            throw new UndecodablePayload("payload does not start with the schema registry's magic byte 0 (found "
-                    + payload[0] + "): it was not serialized through the registry", null);
-        }
-        ByteBuffer buffer = ByteBuffer.wrap(payload);
-        buffer.get();
-        return idHandler.readId(buffer);
-    }
-
-    private static String describe(ArtifactReference reference) {
-        return reference.getContentId() != null ? "content id " + reference.getContentId()
-                : reference.getGlobalId() != null ? "global id " + reference.getGlobalId() : String.valueOf(reference);
+        return reader.avroBinary(payload);
     }
 
     // ---------------------------------------------------------------- shared
@@ -318,60 +204,6 @@ public final class ApicurioSchemas implements AutoCloseable {
         config.put(SchemaResolverConfig.RETRY_COUNT, 1);
         config.put(SchemaResolverConfig.RETRY_BACKOFF_MS, 100);
         return config;
-    }
-
-    /**
-     * An answer 4xx is a refusal; no answer (connection, timeout, I/O) or a 5xx is an outage; anything
-     * else (the serde could not write the record) is a refusal too: retrying the same row cannot help.
-     */
-    private static RuntimeException classify(String type, RuntimeException failure) {
-        int status = statusOf(failure);
-        if ((status >= 400 && status < 500) || (status < 0 && !isIoFailure(failure))) {
-            String reason = status > 0 ? "the schema registry refused the schema (HTTP " + status + "): " + problem(failure)
-                    : "the schema registry serde cannot write it: " + failure;
-            return new SchemaRefusedException(type, reason, failure);
-        }
-        return new SchemaRegistryUnavailableException("schema registry unavailable while registering " + type + ": " + failure, failure);
-    }
-
-    private static boolean isIoFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            // An interrupted call (the service shutting down) got no answer: not a refusal.
-            if (t instanceof IOException || t instanceof UncheckedIOException || t instanceof TimeoutException
-                    || t instanceof InterruptedException || t.getClass().getName().contains("Connect") || t.getClass().getName().startsWith("io.vertx")
-                    || t.getClass().getName().startsWith("io.netty")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isNotFound(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getClass().getSimpleName().contains("NotFound")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The HTTP status of the registry's answer somewhere in the cause chain, or -1. */
-    private static int statusOf(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ApiException api && api.getResponseStatusCode() > 0) {
-                return api.getResponseStatusCode();
-            }
-        }
-        return -1;
-    }
-
-    private static String problem(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof io.apicurio.registry.rest.client.models.ProblemDetails details) {
-                return details.getTitle() + (details.getDetail() == null ? "" : ": " + details.getDetail());
-            }
-        }
-        return String.valueOf(failure.getMessage());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.orderflow.messaging.relay;
 
 import dev.orderflow.messaging.config.MessagingConfig;
-import dev.orderflow.messaging.faults.FaultPoints;
 import dev.orderflow.messaging.jdbc.ConnectionFactory;
 import dev.orderflow.messaging.metrics.MessagingMetrics;
 import dev.orderflow.messaging.tracing.MessagingSpans;
@@ -11,8 +10,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import dev.orderflow.messaging.registry.ApicurioSchemas;
-import dev.orderflow.messaging.registry.RegistryPayloadEncoder;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -30,13 +27,13 @@ public class OutboxRelayService {
     MessagingConfig config;
 
     @Inject
-    FaultPoints faults;
+    OutboxStoreDecorator storeDecorator;
 
     @Inject
     MessagingMetrics metrics;
 
     @Inject
-    ApicurioSchemas schemas;
+    PayloadEncoder encoder;
 
     @Inject
     OpenTelemetry openTelemetry;
@@ -60,22 +57,23 @@ public class OutboxRelayService {
             return;
         }
         MessagingConfig.Relay settings = config.relay();
-        relay = new OutboxRelay(
-                config.service(),
-                ConnectionFactory.driverManager(jdbcUrl, username.orElse(null), password.orElse(null)),
-                () -> RelayProducers.create(bootstrapServers, config.service() + "-outbox-relay"),
-                new RegistryPayloadEncoder(schemas),
-                new RelaySettings(
+        relay = OutboxRelay.builder(
+                        config.service(),
+                        ConnectionFactory.driverManager(jdbcUrl, username.orElse(null), password.orElse(null)),
+                        () -> RelayProducers.create(bootstrapServers, config.service() + "-outbox-relay"))
+                .encoder(encoder)
+                .settings(new RelaySettings(
                         settings.batchSize(),
                         settings.pollInterval(),
                         settings.standbyRetry(),
                         settings.retention(),
                         settings.cleanupInterval(),
                         "orderflow.outbox.relay",
-                        settings.failedRowMaxBackoff()),
-                faults,
-                metrics,
-                new MessagingSpans(openTelemetry));
+                        settings.failedRowMaxBackoff()))
+                .metrics(metrics)
+                .spans(new MessagingSpans(openTelemetry))
+                .decorateStore(storeDecorator)
+                .build();
         relay.start();
     }
 

@@ -12,7 +12,7 @@ public interface PayloadEncoder {
 
     /**
      * @param headers the row's CloudEvents headers ({@code ce_type}, {@code content-type}, ...)
-     * @throws dev.orderflow.messaging.registry.SchemaRefusedException the row can never be published
+     * @throws PayloadRefusedException the row can never be published
      *     as it is: its aggregate is held, the row stays unpublished, the relay reports it
      * @throws RuntimeException anything else is transient (e.g. the registry is unreachable): the
      *     round fails and is retried, nothing is sent

@@ -23,14 +23,10 @@ public record RelaySettings(
 
     public static final Duration DEFAULT_FAILED_ROW_MAX_BACKOFF = Duration.ofMinutes(1);
 
-    public RelaySettings(
-            int batchSize, Duration pollInterval, Duration standbyRetry, Duration retention, Duration cleanupInterval, String lockName) {
-        this(batchSize, pollInterval, standbyRetry, retention, cleanupInterval, lockName, DEFAULT_FAILED_ROW_MAX_BACKOFF);
-    }
-
     public static RelaySettings defaults() {
         return new RelaySettings(
-                500, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofDays(7), Duration.ofMinutes(10), "orderflow.outbox.relay");
+                500, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofDays(7), Duration.ofMinutes(10), "orderflow.outbox.relay",
+                DEFAULT_FAILED_ROW_MAX_BACKOFF);
     }
 
     public RelaySettings withBatchSize(int size) {

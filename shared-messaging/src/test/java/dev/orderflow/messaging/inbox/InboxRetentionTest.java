@@ -1,9 +1,11 @@
 package dev.orderflow.messaging.inbox;
 
+import dev.orderflow.messaging.consumer.ConsumeResult;
+import dev.orderflow.messaging.consumer.ConsumerSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderflow.messaging.envelope.EventEnvelope;
-import dev.orderflow.messaging.inbox.ConsumeResult.Outcome;
+import dev.orderflow.messaging.consumer.ConsumeResult.Outcome;
 import dev.orderflow.messaging.testing.Events;
 import dev.orderflow.messaging.testing.ProcessorHarness;
 import dev.orderflow.messaging.testing.TestDatabase;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderflow.messaging.envelope.EventEnvelope;
 import dev.orderflow.messaging.envelope.MessagingHeaders;
-import dev.orderflow.messaging.failure.DeadLetterTopics;
-import dev.orderflow.messaging.inbox.ConsumeResult.Outcome;
-import dev.orderflow.messaging.inbox.ConsumerSettings;
-import dev.orderflow.messaging.naive.NaiveMode;
+import dev.orderflow.messaging.deadletter.DeadLetterTopics;
+import dev.orderflow.messaging.consumer.ConsumeResult.Outcome;
+import dev.orderflow.messaging.consumer.ConsumerSettings;
+import dev.orderflow.messaging.lab.NaiveMode;
 import dev.orderflow.messaging.testing.Events;
 import dev.orderflow.messaging.testing.ProcessorHarness;
 import dev.orderflow.messaging.testing.TestDatabase;
@@ -122,7 +122,7 @@ class ConsumerOrderingTest {
         for (int i = 0; i < 10; i++) {
             Events.send(producer, Events.record(topic, envelope, "charge 10 EUR"));
         }
-        try (ProcessorHarness harness = new ProcessorHarness(db, topic, ConsumerSettings.defaults("test-service").withNaive(naive))) {
+        try (ProcessorHarness harness = new ProcessorHarness(db, topic, ConsumerSettings.defaults("test-service"), naive)) {
             harness.pumpUntil(() -> harness.results.size() == 10);
             if (!naive.noInbox()) {
                 assertThat(harness.outcomes(Outcome.DUPLICATE)).isEqualTo(9);
@@ -140,7 +140,7 @@ class ConsumerOrderingTest {
         for (long sequence : new long[] {1, 2, 1}) {
             Events.send(producer, Events.record(topic, Events.envelope(SOURCE, subject, sequence), "v" + sequence));
         }
-        try (ProcessorHarness harness = new ProcessorHarness(db, topic, ConsumerSettings.defaults("test-service").withNaive(naive))) {
+        try (ProcessorHarness harness = new ProcessorHarness(db, topic, ConsumerSettings.defaults("test-service"), naive)) {
             harness.pumpUntil(() -> harness.results.size() == 3);
             if (!naive.noSequenceChecks()) {
                 assertThat(harness.outcomes(Outcome.STALE)).isEqualTo(1);
@@ -155,7 +155,7 @@ class ConsumerOrderingTest {
         TestDatabase db = TestDatabase.create();
         String topic = Events.newTopic("test.gap", 1);
         String subject = "order-" + UUID.randomUUID();
-        try (ProcessorHarness harness = new ProcessorHarness(db, topic, ConsumerSettings.defaults("test-service").withNaive(naive))) {
+        try (ProcessorHarness harness = new ProcessorHarness(db, topic, ConsumerSettings.defaults("test-service"), naive)) {
             for (long sequence : new long[] {1, 3, 4}) {
                 Events.send(producer, Events.record(topic, Events.envelope(SOURCE, subject, sequence), "v" + sequence));
             }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.events.CloudEventHeaders;
-import dev.orderflow.messaging.faults.FaultPoints;
+import dev.orderflow.messaging.lab.FaultPoints;
 import dev.orderflow.messaging.relay.OutboxRelay;
 import dev.orderflow.messaging.testing.ChildJvm;
 import dev.orderflow.messaging.testing.CommitThenCrashMain;

@@ -16,10 +16,8 @@ import dev.orderflow.events.schema.SchemaHistory;
 import dev.orderflow.infra.TestInfra;
 import dev.orderflow.messaging.envelope.EventEnvelope;
 import dev.orderflow.messaging.envelope.MessagingHeaders;
-import dev.orderflow.messaging.faults.FaultPoints;
 import dev.orderflow.messaging.jdbc.JdbcTransactionRunner;
 import dev.orderflow.messaging.metrics.MessagingMetrics;
-import dev.orderflow.messaging.naive.NaiveMode;
 import dev.orderflow.messaging.outbox.OutboxEvent;
 import dev.orderflow.messaging.outbox.OutboxRecords;
 import dev.orderflow.messaging.outbox.OutboxWriter;
@@ -247,13 +245,15 @@ class SchemaRegistryRuntimeTest {
     private static OutboxRelay relay(TestDatabase db, WriterSchemas writers, MessagingMetrics metrics) {
         String bootstrap = TestInfra.shared().kafkaBootstrapServers();
         String name = "schema-test-" + db.name();
-        return new OutboxRelay(name, db.connections(), () -> RelayProducers.create(bootstrap, name),
-                new RegistryPayloadEncoder(SCHEMAS, writers), Relays.testSettings(50), FaultPoints.none(), metrics);
+        return OutboxRelay.builder(name, db.connections(), () -> RelayProducers.create(bootstrap, name))
+                .encoder(new RegistryPayloadEncoder(SCHEMAS, writers))
+                .settings(Relays.testSettings(50))
+                .metrics(metrics)
+                .build();
     }
 
     private static void append(TestDatabase db, String aggregate, String type, byte[] avro) {
-        new JdbcTransactionRunner(db.connections()).inNewTransaction(connection -> new OutboxWriter(
-                        PRODUCER, NaiveMode.OFF, FaultPoints.none(), null)
+        new JdbcTransactionRunner(db.connections()).inNewTransaction(connection -> new OutboxWriter(PRODUCER)
                 .append(connection, OutboxEvent.of("Order", aggregate, type, ContractsApp.TOPIC, avro)));
     }
 

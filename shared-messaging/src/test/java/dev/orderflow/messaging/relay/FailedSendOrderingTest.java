@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.events.CloudEventHeaders;
-import dev.orderflow.messaging.faults.FaultPoints;
 import dev.orderflow.messaging.jdbc.JdbcTransactionRunner;
-import dev.orderflow.messaging.naive.NaiveMode;
 import dev.orderflow.messaging.outbox.OutboxEvent;
 import dev.orderflow.messaging.outbox.OutboxWriter;
 import dev.orderflow.messaging.testing.Events;
@@ -97,7 +95,7 @@ class FailedSendOrderingTest {
 
     /** Round-robin over the aggregates; the stuck aggregate's second event is four times the topic's limit. */
     private static void appendInterleaved(TestDatabase db, String topic) {
-        OutboxWriter writer = new OutboxWriter("/orderflow/test-service", NaiveMode.OFF, FaultPoints.none(), null);
+        OutboxWriter writer = new OutboxWriter("/orderflow/test-service");
         JdbcTransactionRunner transactions = new JdbcTransactionRunner(db.connections());
         for (int round = 1; round <= EVENTS_PER_AGGREGATE; round++) {
             int r = round;

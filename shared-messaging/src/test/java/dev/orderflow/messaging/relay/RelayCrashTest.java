@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.events.CloudEventHeaders;
-import dev.orderflow.messaging.faults.FaultPoints;
-import dev.orderflow.messaging.inbox.ConsumeResult.Outcome;
-import dev.orderflow.messaging.inbox.ConsumerSettings;
+import dev.orderflow.messaging.lab.FaultPoints;
+import dev.orderflow.messaging.consumer.ConsumeResult.Outcome;
+import dev.orderflow.messaging.consumer.ConsumerSettings;
 import dev.orderflow.messaging.jdbc.JdbcTransactionRunner;
-import dev.orderflow.messaging.naive.NaiveMode;
+import dev.orderflow.messaging.lab.NaiveMode;
 import dev.orderflow.messaging.outbox.OutboxEvent;
 import dev.orderflow.messaging.outbox.OutboxWriter;
 import dev.orderflow.messaging.testing.ChildJvm;
@@ -41,8 +41,8 @@ class RelayCrashTest {
     @Test
     void withoutInboxAndSequenceChecksDuplicatePublishIsAppliedTwice() {
         Setup setup = publishTwiceAcrossACrash();
-        ConsumerSettings naive = ConsumerSettings.defaults("test-service").withNaive(new NaiveMode(false, true, true));
-        try (ProcessorHarness harness = new ProcessorHarness(setup.db, setup.topic, naive)) {
+        NaiveMode naive = new NaiveMode(false, true, true);
+        try (ProcessorHarness harness = new ProcessorHarness(setup.db, setup.topic, ConsumerSettings.defaults("test-service"), naive)) {
             harness.pumpUntil(() -> harness.results.size() == 2);
         }
         assertThat(setup.db.queryLong("SELECT count(*) FROM test_applied_effect")).isEqualTo(2);
@@ -53,7 +53,7 @@ class RelayCrashTest {
     private static Setup publishTwiceAcrossACrash() {
         TestDatabase db = TestDatabase.create();
         String topic = Events.newTopic("test.crash-before-mark", 1);
-        OutboxWriter writer = new OutboxWriter("/orderflow/test-service", NaiveMode.OFF, FaultPoints.none(), null);
+        OutboxWriter writer = new OutboxWriter("/orderflow/test-service");
         new JdbcTransactionRunner(db.connections()).inNewTransaction(connection -> writer.append(connection, OutboxEvent.of(
                 "Order", "order-" + UUID.randomUUID(), Events.TEST_TYPE, topic, "paid".getBytes(StandardCharsets.UTF_8))));
 

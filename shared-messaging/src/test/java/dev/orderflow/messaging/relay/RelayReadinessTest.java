@@ -5,10 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.infra.Ports;
 import dev.orderflow.infra.TestInfra;
-import dev.orderflow.messaging.faults.FaultPoints;
 import dev.orderflow.messaging.jdbc.JdbcTransactionRunner;
-import dev.orderflow.messaging.metrics.MessagingMetrics;
-import dev.orderflow.messaging.naive.NaiveMode;
 import dev.orderflow.messaging.outbox.OutboxEvent;
 import dev.orderflow.messaging.outbox.OutboxWriter;
 import dev.orderflow.messaging.testing.Events;
@@ -30,17 +27,17 @@ class RelayReadinessTest {
     void relayReportsItCannotMakeProgressWhileKafkaIsUnreachableAndRecovers() {
         TestDatabase db = TestDatabase.create();
         String topic = Events.newTopic("test.relay-readiness", 1);
-        new JdbcTransactionRunner(db.connections()).inNewTransaction(connection -> new OutboxWriter(
-                        "/orderflow/test-service", NaiveMode.OFF, FaultPoints.none(), null)
+        new JdbcTransactionRunner(db.connections()).inNewTransaction(connection -> new OutboxWriter("/orderflow/test-service")
                 .append(connection, OutboxEvent.of("Order", "order-1", Events.TEST_TYPE, topic, "placed".getBytes(StandardCharsets.UTF_8))));
 
         // Nothing listens on this port: every producer made while the flag is set cannot reach a broker.
         String nowhere = Ports.LOOPBACK + ":" + Ports.free();
         AtomicBoolean unreachable = new AtomicBoolean(true);
         String broker = TestInfra.shared().kafkaBootstrapServers();
-        try (OutboxRelay relay = new OutboxRelay("relay-readiness", db.connections(),
-                () -> RelayProducers.create(unreachable.get() ? nowhere : broker, "relay-readiness"),
-                PayloadEncoder.unchanged(), Relays.testSettings(10), FaultPoints.none(), MessagingMetrics.inMemory())) {
+        try (OutboxRelay relay = OutboxRelay.builder("relay-readiness", db.connections(),
+                        () -> RelayProducers.create(unreachable.get() ? nowhere : broker, "relay-readiness"))
+                .settings(Relays.testSettings(10))
+                .build()) {
             relay.start();
 
             await().atMost(Duration.ofMinutes(2)).until(() -> relay.failingSince() != null);

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.events.CloudEventHeaders;
-import dev.orderflow.messaging.faults.FaultPoints;
 import dev.orderflow.messaging.jdbc.JdbcTransactionRunner;
-import dev.orderflow.messaging.naive.NaiveMode;
 import dev.orderflow.messaging.outbox.OutboxEvent;
 import dev.orderflow.messaging.outbox.OutboxWriter;
 import dev.orderflow.messaging.testing.ChildJvm;
@@ -85,7 +83,7 @@ class TwoRelaysOrderingTest {
 
     /** Round-robin over the aggregates, so each batch the relay reads mixes many of them. */
     private static void appendInterleaved(TestDatabase db, String topic) {
-        OutboxWriter writer = new OutboxWriter("/orderflow/test-service", NaiveMode.OFF, FaultPoints.none(), null);
+        OutboxWriter writer = new OutboxWriter("/orderflow/test-service");
         JdbcTransactionRunner transactions = new JdbcTransactionRunner(db.connections());
         for (int round = 0; round < EVENTS_PER_AGGREGATE; round++) {
             int r = round;

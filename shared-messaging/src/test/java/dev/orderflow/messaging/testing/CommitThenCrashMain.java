@@ -1,12 +1,15 @@
 package dev.orderflow.messaging.testing;
 
-import dev.orderflow.messaging.faults.FaultAction;
-import dev.orderflow.messaging.faults.FaultPoint;
-import dev.orderflow.messaging.faults.FaultPoints;
-import dev.orderflow.messaging.naive.NaiveMode;
+import dev.orderflow.messaging.lab.FaultAction;
+import dev.orderflow.messaging.lab.FaultPoint;
+import dev.orderflow.messaging.lab.FaultPoints;
+import dev.orderflow.messaging.lab.DualWriteAppender;
+import dev.orderflow.messaging.lab.FaultAfterCommit;
 import dev.orderflow.messaging.outbox.AppendedEvent;
+import dev.orderflow.messaging.outbox.EventAppender;
 import dev.orderflow.messaging.outbox.OutboxEvent;
 import dev.orderflow.messaging.outbox.OutboxWriter;
+import dev.orderflow.messaging.relay.PayloadEncoder;
 import dev.orderflow.messaging.relay.RelayProducers;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -22,11 +25,10 @@ public final class CommitThenCrashMain {
     public static void main(String[] args) throws Exception {
         boolean dualWrite = args[6].equals("dual-write");
         var producer = dualWrite ? RelayProducers.create(args[3], "dual-writer") : null;
-        OutboxWriter writer = new OutboxWriter(
-                "/orderflow/test-service",
-                dualWrite ? NaiveMode.dualWriteOnly() : NaiveMode.OFF,
-                FaultPoints.of(FaultPoint.AFTER_COMMIT_BEFORE_PUBLISH, FaultAction.HALT),
-                producer);
+        OutboxWriter outbox = new OutboxWriter("/orderflow/test-service");
+        EventAppender writer = new FaultAfterCommit(
+                dualWrite ? new DualWriteAppender(outbox, producer, PayloadEncoder.unchanged()) : outbox,
+                FaultPoints.of(FaultPoint.AFTER_COMMIT_BEFORE_PUBLISH, FaultAction.HALT));
         AppendedEvent appended;
         try (Connection connection = DriverManager.getConnection(args[0], args[1], args[2])) {
             connection.setAutoCommit(false);

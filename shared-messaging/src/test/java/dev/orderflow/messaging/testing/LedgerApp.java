@@ -1,10 +1,10 @@
 package dev.orderflow.messaging.testing;
 
 import dev.orderflow.messaging.envelope.EventEnvelope;
-import dev.orderflow.messaging.inbox.EventHandler;
-import dev.orderflow.messaging.inbox.HandlerOutcome;
-import dev.orderflow.messaging.inbox.IdempotentConsumer;
-import dev.orderflow.messaging.inbox.IncomingEvent;
+import dev.orderflow.messaging.consumer.EventHandler;
+import dev.orderflow.messaging.consumer.HandlerOutcome;
+import dev.orderflow.messaging.consumer.IdempotentConsumer;
+import dev.orderflow.messaging.consumer.IncomingEvent;
 import dev.orderflow.messaging.jdbc.UncheckedSqlException;
 import dev.orderflow.messaging.outbox.Outbox;
 import dev.orderflow.messaging.outbox.OutboxEvent;

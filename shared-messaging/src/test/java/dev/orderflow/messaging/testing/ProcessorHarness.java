@@ -5,13 +5,14 @@ import dev.orderflow.messaging.registry.ApicurioSchemas;
 import dev.orderflow.messaging.registry.RegistryEventDecoder;
 import dev.orderflow.messaging.registry.RegistrySettings;
 
-import dev.orderflow.messaging.failure.DeadLetterPublisher;
-import dev.orderflow.messaging.faults.FaultPoints;
-import dev.orderflow.messaging.health.ConsumerProgress;
-import dev.orderflow.messaging.inbox.ConsumeResult;
-import dev.orderflow.messaging.inbox.ConsumerSettings;
-import dev.orderflow.messaging.inbox.InboundEventProcessor;
-import dev.orderflow.messaging.inbox.InboundRecord;
+import dev.orderflow.messaging.deadletter.DeadLetterPublisher;
+import dev.orderflow.messaging.lab.FaultAfterConsumerCommit;
+import dev.orderflow.messaging.lab.FaultPoints;
+import dev.orderflow.messaging.lab.NaiveMode;
+import dev.orderflow.messaging.consumer.ConsumeResult;
+import dev.orderflow.messaging.consumer.ConsumerSettings;
+import dev.orderflow.messaging.consumer.InboundEventProcessor;
+import dev.orderflow.messaging.envelope.InboundRecord;
 import dev.orderflow.messaging.jdbc.JdbcTransactionRunner;
 import dev.orderflow.messaging.metrics.MessagingMetrics;
 import java.time.Duration;
@@ -37,22 +38,33 @@ public final class ProcessorHarness implements AutoCloseable {
     private final DeadLetterPublisher deadLetters;
 
     public ProcessorHarness(TestDatabase database, String topic, ConsumerSettings settings) {
-        this(database, topic, settings, FaultPoints.none());
+        this(database, topic, settings, NaiveMode.OFF, FaultPoints.none());
+    }
+
+    /** A consumer with the lab's variants: the patterns {@code naive} switches off, the fault points {@code faults} arms. */
+    public ProcessorHarness(TestDatabase database, String topic, ConsumerSettings settings, NaiveMode naive) {
+        this(database, topic, settings, naive, FaultPoints.none());
     }
 
     public ProcessorHarness(TestDatabase database, String topic, ConsumerSettings settings, FaultPoints faults) {
+        this(database, topic, settings, NaiveMode.OFF, faults);
+    }
+
+    private ProcessorHarness(TestDatabase database, String topic, ConsumerSettings settings, NaiveMode naive, FaultPoints faults) {
         this.consumer = Events.consumer(topic);
         this.producer = Events.producer();
         this.deadLetters = new DeadLetterPublisher(producer);
-        this.processor = new InboundEventProcessor(
-                new RecordingHandler("test-consumer", RecordingHandler.PLAIN_JDBC),
-                new JdbcTransactionRunner(database.connections()),
-                settings,
-                faults,
-                metrics,
-                new ConsumerProgress(),
-                deadLetters,
-                new RegistryEventDecoder(ApicurioSchemas.connect(RegistrySettings.of(TestInfra.shared().registryUrl()))));
+        this.processor = InboundEventProcessor.builder(
+                        new RecordingHandler("test-consumer", RecordingHandler.PLAIN_JDBC),
+                        new JdbcTransactionRunner(database.connections()),
+                        new RegistryEventDecoder(ApicurioSchemas.connect(RegistrySettings.of(TestInfra.shared().registryUrl()))),
+                        settings)
+                .metrics(metrics)
+                .deadLetters(deadLetters)
+                .duplicates(naive.duplicateDetector())
+                .gate(naive.orderingGate())
+                .decorateAttempts(new FaultAfterConsumerCommit(faults))
+                .build();
     }
 
     public void pumpOnce() {

@@ -1,9 +1,9 @@
 package dev.orderflow.messaging.testing;
 
 import dev.orderflow.messaging.failure.PermanentFailureException;
-import dev.orderflow.messaging.inbox.EventHandler;
-import dev.orderflow.messaging.inbox.HandlerOutcome;
-import dev.orderflow.messaging.inbox.IncomingEvent;
+import dev.orderflow.messaging.consumer.EventHandler;
+import dev.orderflow.messaging.consumer.HandlerOutcome;
+import dev.orderflow.messaging.consumer.IncomingEvent;
 import dev.orderflow.messaging.jdbc.JdbcTransactionRunner;
 import dev.orderflow.messaging.jdbc.SqlWork;
 import java.nio.charset.StandardCharsets;

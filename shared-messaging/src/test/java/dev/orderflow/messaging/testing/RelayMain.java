@@ -1,8 +1,8 @@
 package dev.orderflow.messaging.testing;
 
-import dev.orderflow.messaging.faults.FaultAction;
-import dev.orderflow.messaging.faults.FaultPoint;
-import dev.orderflow.messaging.faults.FaultPoints;
+import dev.orderflow.messaging.lab.FaultAction;
+import dev.orderflow.messaging.lab.FaultPoint;
+import dev.orderflow.messaging.lab.FaultPoints;
 import dev.orderflow.messaging.jdbc.ConnectionFactory;
 import dev.orderflow.messaging.relay.OutboxRelay;
 import java.util.Locale;

@@ -1,11 +1,10 @@
 package dev.orderflow.messaging.testing;
 
 import dev.orderflow.infra.TestInfra;
-import dev.orderflow.messaging.faults.FaultPoints;
+import dev.orderflow.messaging.lab.FaultBeforeMark;
+import dev.orderflow.messaging.lab.FaultPoints;
 import dev.orderflow.messaging.jdbc.ConnectionFactory;
-import dev.orderflow.messaging.metrics.MessagingMetrics;
 import dev.orderflow.messaging.relay.OutboxRelay;
-import dev.orderflow.messaging.relay.PayloadEncoder;
 import dev.orderflow.messaging.relay.RelayProducers;
 import dev.orderflow.messaging.relay.RelaySettings;
 import java.time.Duration;
@@ -16,7 +15,8 @@ public final class Relays {
 
     public static RelaySettings testSettings(int batchSize) {
         return new RelaySettings(
-                batchSize, Duration.ofMillis(500), Duration.ofMillis(200), Duration.ofDays(7), Duration.ofMinutes(10), "orderflow.outbox.relay");
+                batchSize, Duration.ofMillis(500), Duration.ofMillis(200), Duration.ofDays(7), Duration.ofMinutes(10), "orderflow.outbox.relay",
+                RelaySettings.DEFAULT_FAILED_ROW_MAX_BACKOFF);
     }
 
     public static OutboxRelay inProcess(TestDatabase db, String name) {
@@ -25,19 +25,17 @@ public final class Relays {
 
     public static OutboxRelay inProcess(TestDatabase db, String name, RelaySettings settings) {
         String bootstrap = TestInfra.shared().kafkaBootstrapServers();
-        return new OutboxRelay(
-                name, db.connections(), () -> RelayProducers.create(bootstrap, name), PayloadEncoder.unchanged(), settings, FaultPoints.none(), MessagingMetrics.inMemory());
+        return OutboxRelay.builder(name, db.connections(), () -> RelayProducers.create(bootstrap, name))
+                .settings(settings)
+                .build();
     }
 
     static OutboxRelay create(String name, ConnectionFactory connections, String bootstrap, int batchSize, FaultPoints faults) {
-        return new OutboxRelay(
-                name,
-                connections,
-                () -> RelayProducers.create(bootstrap, name),
-                PayloadEncoder.unchanged(), // opaque test payloads: the registry path is SchemaRegistryRuntimeTest's
-                testSettings(batchSize),
-                faults,
-                MessagingMetrics.inMemory());
+        // Payloads published unchanged (opaque test payloads): the registry path is SchemaRegistryRuntimeTest's.
+        return OutboxRelay.builder(name, connections, () -> RelayProducers.create(bootstrap, name))
+                .settings(testSettings(batchSize))
+                .decorateStore(store -> new FaultBeforeMark(store, faults))
+                .build();
     }
 
     /** A relay in a child JVM. {@code fault} is a fault point action at after-publish-before-mark (none|halt). */

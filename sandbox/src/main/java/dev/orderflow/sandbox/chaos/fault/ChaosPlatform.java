@@ -8,6 +8,7 @@ import dev.orderflow.infra.RunningInfra;
 import dev.orderflow.infra.kafka.LocalKafkaCluster;
 import dev.orderflow.sandbox.platform.Platform;
 import dev.orderflow.sandbox.platform.PlatformLayout;
+import dev.orderflow.sandbox.platform.PlatformService;
 import dev.orderflow.sandbox.platform.RunningPlatform;
 import dev.orderflow.sandbox.platform.ServiceSpec;
 import java.io.IOException;
@@ -51,14 +52,10 @@ public final class ChaosPlatform implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ChaosPlatform.class);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    static final List<String> SERVICES = List.of("order-service", "inventory-service", "payment-service", "shipping-service");
+    static final List<String> SERVICES = PlatformService.names();
 
     /** The topics each service consumes, as its application.properties names them ({@code <name>-in} channels). */
-    static final Map<String, List<String>> CONSUMED = Map.of(
-            "order-service", List.of(Topics.INVENTORY, Topics.PAYMENTS, Topics.SHIPPING),
-            "inventory-service", List.of(Topics.ORDERS, Topics.PAYMENTS, Topics.SHIPPING),
-            "payment-service", List.of(Topics.ORDERS, Topics.INVENTORY, Topics.SHIPPING),
-            "shipping-service", List.of(Topics.ORDERS, Topics.PAYMENTS));
+    static final Map<String, List<String>> CONSUMED = PlatformService.consumed();
 
     /**
      * The ce_type poison records carry on each topic: one the saga's consumers of that topic handle.

@@ -1,0 +1,25 @@
+package dev.orderflow.order;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import dev.orderflow.testing.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+/** This service's layout, checked on its compiled classes (no infrastructure). */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = ArchitectureRules.productionClassesOf("order");
+
+    @Test
+    void neverImportsAnotherService() {
+        ArchitectureRules.servicesNeverImportEachOther("order").check(CLASSES);
+    }
+
+    @Test
+    void domainIsFreeOfFrameworkAndMessagingTypes() {
+        ArchitectureRules.domainIsFreeOfFrameworkAndMessagingTypes("order").check(CLASSES);
+    }
+
+    @Test
+    void neverReferencesTheLab() {
+        ArchitectureRules.noReferenceToTheLab("dev.orderflow.order").check(CLASSES);
+    }
+}

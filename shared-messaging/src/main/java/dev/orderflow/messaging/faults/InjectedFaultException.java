@@ -1,8 +1,0 @@
-package dev.orderflow.messaging.faults;
-
-/** Thrown at a fault point configured with {@code fail}; classified as transient (the operation is retried). */
-public class InjectedFaultException extends dev.orderflow.messaging.failure.TransientFailureException {
-    public InjectedFaultException(FaultPoint point) {
-        super("injected fault at " + point.key());
-    }
-}

@@ -1,0 +1,21 @@
+package dev.orderflow.messaging.lab;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The patterns switched off ({@code orderflow.messaging.naive.*}), for demonstrations only. */
+@ConfigMapping(prefix = "orderflow.messaging.naive")
+public interface NaiveConfig {
+    @WithDefault("false")
+    boolean dualWrite();
+
+    @WithDefault("false")
+    boolean noInbox();
+
+    @WithDefault("false")
+    boolean noSequenceChecks();
+
+    /** External calls get a new idempotency key per attempt (read by the services that make them). */
+    @WithDefault("false")
+    boolean noIdempotencyKeys();
+}
