@@ -20,7 +20,7 @@ public final class MessagingMetrics {
      * long ({@code <ParkReason>_TIMEOUT}), as the inbox names them.
      */
     static final List<String> DEAD_LETTER_FAILURES = Stream.concat(Stream.of(FailureKind.PERMANENT.name()),
-            Stream.of(ParkReason.values()).map(reason -> reason.name() + "_TIMEOUT")).toList();
+            Stream.of(ParkReason.values()).map(ParkReason::timeoutFailure)).toList();
 
     private final MeterRegistry registry;
     private final AtomicLong outboxPending = new AtomicLong();

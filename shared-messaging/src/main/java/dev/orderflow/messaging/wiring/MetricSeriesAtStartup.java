@@ -1,8 +1,9 @@
-package dev.orderflow.messaging.metrics;
+package dev.orderflow.messaging.wiring;
 
 import dev.orderflow.events.EventCatalog;
 import dev.orderflow.events.EventDescriptor;
-import dev.orderflow.messaging.inbox.EventHandler;
+import dev.orderflow.messaging.consumer.EventHandler;
+import dev.orderflow.messaging.metrics.MessagingMetrics;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
