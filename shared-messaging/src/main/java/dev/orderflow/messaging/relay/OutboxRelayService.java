@@ -7,6 +7,7 @@ import dev.orderflow.messaging.metrics.MessagingMetrics;
 import dev.orderflow.messaging.tracing.MessagingSpans;
 import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Identifier;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -44,6 +45,11 @@ public class OutboxRelayService {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    /** The connector's kafka.* settings: the relay takes its security settings from them. */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaClientConfig;
+
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
 
@@ -63,7 +69,7 @@ public class OutboxRelayService {
         relay = new OutboxRelay(
                 config.service(),
                 ConnectionFactory.driverManager(jdbcUrl, username.orElse(null), password.orElse(null)),
-                () -> RelayProducers.create(bootstrapServers, config.service() + "-outbox-relay"),
+                () -> RelayProducers.create(bootstrapServers, config.service() + "-outbox-relay", kafkaClientConfig),
                 new RegistryPayloadEncoder(schemas),
                 new RelaySettings(
                         settings.batchSize(),
