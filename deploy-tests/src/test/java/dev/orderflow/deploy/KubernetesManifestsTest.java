@@ -66,9 +66,9 @@ class KubernetesManifestsTest {
     @Test
     void aMisspelledFieldInAStrimziKindFailsTheCheck() {
         JsonNode kafka = first("Kafka");
-        ((ObjectNode) kafka.at("/spec/kafka")).put("replicas", 3);
+        ((ObjectNode) kafka.at("/spec/kafka")).put("listenerz", 3);
 
-        assertThat(StrictManifests.problems(kafka)).singleElement().asString().contains("replicas");
+        assertThat(StrictManifests.problems(kafka)).singleElement().asString().contains("listenerz");
     }
 
     @Test
