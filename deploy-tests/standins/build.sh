@@ -69,6 +69,9 @@ mkdir -p "$ctx/registry"
 cp -a "$BINARIES/apicurio" "$ctx/registry/apicurio"
 registry="$(build registry "$HERE/registry.Dockerfile" "$ctx/registry")"
 
+# Older stand-ins (another content hash) are never used again.
+docker images --format '{{.Repository}}:{{.Tag}}' | grep '^orderflow-standin/' | grep -v ":$tag\$" | xargs -r docker image rm -f >/dev/null 2>&1 || true
+
 echo "ORDERFLOW_BASE_IMAGE=$base"
 echo "ORDERFLOW_KAFKA_IMAGE=$kafka"
 echo "ORDERFLOW_POSTGRES_IMAGE=$postgres"

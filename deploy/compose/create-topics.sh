@@ -6,7 +6,12 @@ bootstrap="${KAFKA_BOOTSTRAP:-kafka:9092}"
 partitions="${TOPIC_PARTITIONS:-6}"
 replication="${TOPIC_REPLICATION:-1}"
 config=()
-[[ -n "${KAFKA_CLIENT_CONFIG:-}" ]] && config=(--command-config "$KAFKA_CLIENT_CONFIG")
+if [[ -n "${KAFKA_SECURITY_PROTOCOL:-}" ]]; then
+  # The secure variant: authenticate like the services (SCRAM), from the same variables.
+  printf 'security.protocol=%s\nsasl.mechanism=%s\nsasl.jaas.config=%s\n' "$KAFKA_SECURITY_PROTOCOL" \
+    "${KAFKA_SASL_MECHANISM:-SCRAM-SHA-512}" "${KAFKA_SASL_JAAS_CONFIG:?}" > /tmp/client.properties
+  config=(--command-config /tmp/client.properties)
+fi
 for topic in orders.events inventory.events payments.events shipping.events; do
   for name in "$topic" "$topic.dlq"; do
     /opt/kafka/bin/kafka-topics.sh --bootstrap-server "$bootstrap" "${config[@]}" --create --if-not-exists \

@@ -44,9 +44,16 @@ final class ComposeProject {
     }
 
     String compose(long timeoutSeconds, String... args) {
-        List<String> command = new ArrayList<>(List.of("docker-compose", "-f", root.resolve("docker-compose.yml").toString()));
+        return run(List.of("docker-compose.yml"), Map.of(), timeoutSeconds, args);
+    }
+
+    private String run(List<String> files, Map<String, String> extraEnv, long timeoutSeconds, String... args) {
+        List<String> command = new ArrayList<>(List.of("docker-compose"));
+        files.forEach(f -> command.addAll(List.of("-f", root.resolve(f).toString())));
         command.addAll(List.of(args));
-        return DockerEngine.exec(command, env, timeoutSeconds);
+        Map<String, String> all = new LinkedHashMap<>(env);
+        all.putAll(extraEnv);
+        return DockerEngine.exec(command, all, timeoutSeconds);
     }
 
     String docker(String... args) {
