@@ -1,5 +1,7 @@
 package dev.orderflow.infra;
 
+import dev.orderflow.infra.containers.ContainerImages;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.testcontainers.DockerClientFactory;
 
@@ -7,6 +9,7 @@ import org.testcontainers.DockerClientFactory;
 public final class Docker {
     private static final Logger LOG = Logger.getLogger(Docker.class);
     private static volatile Boolean available;
+    private static volatile Boolean hasImages;
 
     private Docker() {}
 
@@ -21,12 +24,45 @@ public final class Docker {
                     } catch (Throwable e) {
                         answer = false;
                     }
-                    LOG.infof("Docker engine %s (asked in %d ms)", answer ? "reachable: using Testcontainers" : "not reachable: using local processes",
+                    LOG.debugf("Docker engine %s (asked in %d ms)", answer ? "reachable" : "not reachable",
                             (System.nanoTime() - start) / 1_000_000);
                     available = answer;
                 }
             }
         }
         return available;
+    }
+
+    /**
+     * The auto mode's choice: an engine answers AND it already holds the three images. An engine
+     * alone is not enough: where no registry can be reached, Testcontainers would fail on the pull.
+     */
+    public static boolean hasImages() {
+        if (hasImages == null) {
+            synchronized (Docker.class) {
+                if (hasImages == null) {
+                    boolean answer = false;
+                    if (!isAvailable()) {
+                        LOG.info("Docker engine not reachable: using local processes");
+                    } else {
+                        List<String> missing = missingImages();
+                        answer = missing.isEmpty();
+                        LOG.infof(answer ? "Docker engine reachable with every image: using Testcontainers"
+                                : "Docker engine reachable but images %s are not present locally: using local processes "
+                                        + "(ORDERFLOW_INFRA_MODE=containers pulls them)", missing);
+                    }
+                    hasImages = answer;
+                }
+            }
+        }
+        return hasImages;
+    }
+
+    private static List<String> missingImages() {
+        try {
+            return ContainerImages.missingLocally();
+        } catch (Throwable e) {
+            return List.of("(cannot list: " + e.getMessage() + ")");
+        }
     }
 }

@@ -19,7 +19,7 @@ public record InfraSpec(Path stateDir, Path binariesDir, Mode mode, int kafkaBro
         String postgresPassword, boolean owned, boolean cleanData) {
 
     public enum Mode {
-        /** Testcontainers when a Docker engine answers, local processes otherwise. */
+        /** Testcontainers when a Docker engine answers and holds the images; local processes otherwise. */
         AUTO,
         /** Always local processes (no Docker needed). */
         LOCAL,

@@ -49,7 +49,7 @@ public final class LocalInfra {
     public static RunningInfra start(InfraSpec spec, Progress progress) {
         boolean containers = switch (spec.mode()) {
             case LOCAL -> false;
-            case AUTO -> Docker.isAvailable();
+            case AUTO -> Docker.hasImages();
             case CONTAINERS -> {
                 if (!Docker.isAvailable()) {
                     throw new InfraException("Infra mode 'containers' needs a reachable Docker engine and none answers. "

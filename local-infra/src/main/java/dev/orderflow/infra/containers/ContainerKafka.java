@@ -6,8 +6,6 @@ import org.testcontainers.kafka.KafkaContainer;
 
 /** One Apache Kafka broker in a container, for machines with a Docker engine. */
 public final class ContainerKafka implements Kafka {
-    public static final String IMAGE = "apache/kafka:4.1.0";
-
     private final KafkaContainer container;
 
     private ContainerKafka(KafkaContainer container) {
@@ -15,7 +13,7 @@ public final class ContainerKafka implements Kafka {
     }
 
     public static ContainerKafka start() {
-        KafkaContainer container = new KafkaContainer(IMAGE);
+        KafkaContainer container = new KafkaContainer(ContainerImages.kafka());
         container.start();
         return new ContainerKafka(container);
     }

@@ -5,8 +5,6 @@ import org.testcontainers.containers.PostgreSQLContainer;
 
 /** PostgreSQL in a container, for machines with a Docker engine. */
 public final class ContainerPostgres implements Postgres {
-    public static final String IMAGE = "postgres:18";
-
     private final PostgreSQLContainer<?> container;
 
     private ContainerPostgres(PostgreSQLContainer<?> container) {
@@ -14,7 +12,7 @@ public final class ContainerPostgres implements Postgres {
     }
 
     public static ContainerPostgres start() {
-        PostgreSQLContainer<?> container = new PostgreSQLContainer<>(IMAGE)
+        PostgreSQLContainer<?> container = new PostgreSQLContainer<>(ContainerImages.postgres())
                 .withDatabaseName("postgres")
                 .withUsername("postgres")
                 .withPassword("postgres")

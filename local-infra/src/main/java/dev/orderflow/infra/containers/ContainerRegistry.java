@@ -6,8 +6,6 @@ import org.testcontainers.containers.wait.strategy.Wait;
 
 /** Apicurio Registry in a container, the same version the local distribution runs. */
 public final class ContainerRegistry implements SchemaRegistry {
-    public static final String IMAGE = "apicurio/apicurio-registry:3.3.3";
-
     private final GenericContainer<?> container;
 
     private ContainerRegistry(GenericContainer<?> container) {
@@ -15,7 +13,7 @@ public final class ContainerRegistry implements SchemaRegistry {
     }
 
     public static ContainerRegistry start() {
-        GenericContainer<?> container = new GenericContainer<>(IMAGE)
+        GenericContainer<?> container = new GenericContainer<>(ContainerImages.registry())
                 .withExposedPorts(8080)
                 .waitingFor(Wait.forHttp("/apis/registry/v3/system/info").forPort(8080));
         container.start();

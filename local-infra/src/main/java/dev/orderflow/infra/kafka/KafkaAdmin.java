@@ -22,6 +22,7 @@ final class KafkaAdmin {
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "orderflow-infra");
+        props.putAll(KafkaClientSecurity.fromEnvironment());
         return Admin.create(props);
     }
 

@@ -32,7 +32,7 @@ public final class PaymentProvider implements AutoCloseable {
         this.faults = faults;
     }
 
-    /** Creates the ledger tables if needed, binds 127.0.0.1 and serves until {@link #close()}. */
+    /** Creates the ledger tables if needed, binds the configured host (127.0.0.1 by default) and serves until {@link #close()}. */
     public static PaymentProvider start(ProviderConfig config) {
         Ledger ledger = new Ledger(config.jdbcUrl(), config.user(), config.password());
         ledger.createTables();
@@ -44,14 +44,14 @@ public final class PaymentProvider implements AutoCloseable {
             return thread;
         });
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(LOOPBACK), config.port()), 128);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(config.host()), config.port()), 128);
             server.createContext("/", new ProviderApi(ledger, faults));
             server.setExecutor(threads);
             server.start();
             return new PaymentProvider(server, threads, faults);
         } catch (IOException e) {
             threads.shutdownNow();
-            throw new UncheckedIOException("payment-provider cannot listen on " + LOOPBACK + ":" + config.port(), e);
+            throw new UncheckedIOException("payment-provider cannot listen on " + config.host() + ":" + config.port(), e);
         }
     }
 

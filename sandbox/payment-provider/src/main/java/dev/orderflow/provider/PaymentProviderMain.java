@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * java -cp 'payment-provider.jar:lib/*' dev.orderflow.provider.PaymentProviderMain \
- *     --port 8090 --jdbc-url jdbc:postgresql://127.0.0.1:5432/payment_provider --user postgres --password postgres \
+ *     [--host 127.0.0.1] --port 8090 --jdbc-url jdbc:postgresql://127.0.0.1:5432/payment_provider --user postgres --password postgres \
  *     [--threads 32] [--latency-ms 0] [--error-rate 0] [--charge-then-timeout-rate 0] [--seed 42]
  * </pre>
  *
@@ -41,6 +41,7 @@ public final class PaymentProviderMain {
     }
 
     static ProviderConfig parse(String[] args) {
+        String host = PaymentProvider.LOOPBACK;
         Integer port = null;
         String jdbcUrl = null;
         String user = null;
@@ -60,6 +61,7 @@ public final class PaymentProviderMain {
             String value = rest.remove(0);
             try {
                 switch (flag) {
+                    case "--host" -> host = value;
                     case "--port" -> port = Integer.parseInt(value);
                     case "--jdbc-url" -> jdbcUrl = value;
                     case "--user" -> user = value;
@@ -78,12 +80,12 @@ public final class PaymentProviderMain {
         if (port == null || jdbcUrl == null || user == null || password == null) {
             throw new IllegalArgumentException("--port, --jdbc-url, --user and --password are required");
         }
-        return new ProviderConfig(port, jdbcUrl, user, password, threads,
+        return new ProviderConfig(host, port, jdbcUrl, user, password, threads,
                 new FaultSettings(latencyMs, errorRate, chargeThenTimeoutRate, seed));
     }
 
     private static String usage() {
-        return "usage: PaymentProviderMain --port N --jdbc-url URL --user USER --password PASSWORD"
+        return "usage: PaymentProviderMain [--host ADDRESS] --port N --jdbc-url URL --user USER --password PASSWORD"
                 + " [--threads N] [--latency-ms MS] [--error-rate 0..1] [--charge-then-timeout-rate 0..1] [--seed N]";
     }
 }

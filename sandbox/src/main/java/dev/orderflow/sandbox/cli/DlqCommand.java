@@ -1,5 +1,6 @@
 package dev.orderflow.sandbox.cli;
 
+import dev.orderflow.infra.kafka.KafkaClientSecurity;
 import dev.orderflow.events.Topics;
 import dev.orderflow.messaging.deadletter.DeadLetterRecord;
 import dev.orderflow.messaging.deadletter.DeadLetterReplay;
@@ -104,7 +105,7 @@ class DlqCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (DeadLetterReplay dlq = new DeadLetterReplay(kafka.bootstrapServers())) {
+            try (DeadLetterReplay dlq = new DeadLetterReplay(kafka.bootstrapServers(), KafkaClientSecurity.fromEnvironment())) {
                 printSummary(out, dlq.list(deadLetterTopics(topic), READ_TIMEOUT));
             }
             return 0;
@@ -128,7 +129,7 @@ class DlqCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (DeadLetterReplay dlq = new DeadLetterReplay(kafka.bootstrapServers())) {
+            try (DeadLetterReplay dlq = new DeadLetterReplay(kafka.bootstrapServers(), KafkaClientSecurity.fromEnvironment())) {
                 Optional<DeadLetterRecord> found = dlq.find(reference, READ_TIMEOUT);
                 if (found.isEmpty()) {
                     spec.commandLine().getErr().println("orderflow: no dead letter " + reference);
@@ -181,7 +182,7 @@ class DlqCommand implements Runnable {
                 throw new IllegalArgumentException("name the dead letters to replay, or --all (not both)");
             }
             PrintWriter out = spec.commandLine().getOut();
-            try (DeadLetterReplay dlq = new DeadLetterReplay(kafka.bootstrapServers())) {
+            try (DeadLetterReplay dlq = new DeadLetterReplay(kafka.bootstrapServers(), KafkaClientSecurity.fromEnvironment())) {
                 List<DeadLetterRecord> chosen = new ArrayList<>();
                 if (all) {
                     chosen.addAll(dlq.list(deadLetterTopics(topic), READ_TIMEOUT));

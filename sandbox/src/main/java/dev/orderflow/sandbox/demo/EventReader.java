@@ -1,5 +1,6 @@
 package dev.orderflow.sandbox.demo;
 
+import dev.orderflow.infra.kafka.KafkaClientSecurity;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,11 +74,12 @@ public final class EventReader {
 
     /** A throw-away group reading from the beginning, committing nothing. */
     private KafkaConsumer<String, byte[]> newConsumer() {
-        Map<String, Object> config = Map.of(
+        Map<String, Object> config = new java.util.HashMap<>(KafkaClientSecurity.fromEnvironment());
+        config.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "orderflow-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 

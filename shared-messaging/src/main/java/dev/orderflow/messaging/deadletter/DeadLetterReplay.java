@@ -42,10 +42,17 @@ public final class DeadLetterReplay implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final String bootstrapServers;
+    private final Map<String, ?> clientSecurity;
     private KafkaProducer<String, byte[]> producer;
 
     public DeadLetterReplay(String bootstrapServers) {
+        this(bootstrapServers, Map.of());
+    }
+
+    /** @param clientSecurity security.protocol, sasl.* and ssl.* settings of a secured cluster */
+    public DeadLetterReplay(String bootstrapServers, Map<String, ?> clientSecurity) {
         this.bootstrapServers = bootstrapServers;
+        this.clientSecurity = clientSecurity;
     }
 
     /** Every record on these dead-letter topics, oldest first per partition (missing topics are skipped). */
@@ -121,6 +128,7 @@ public final class DeadLetterReplay implements AutoCloseable {
 
     private KafkaConsumer<String, byte[]> consumer() {
         Properties config = new Properties();
+        config.putAll(clientSecurity);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "orderflow-dlq-reader-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -132,6 +140,7 @@ public final class DeadLetterReplay implements AutoCloseable {
     private KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
             Properties config = new Properties();
+            config.putAll(clientSecurity);
             config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             config.put(ProducerConfig.ACKS_CONFIG, "all");
             config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

@@ -6,6 +6,7 @@ import dev.orderflow.messaging.metrics.MessagingMetrics;
 import dev.orderflow.messaging.tracing.MessagingSpans;
 import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Identifier;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -41,6 +42,11 @@ public class OutboxRelayService {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    /** The connector's kafka.* settings: the relay takes its security settings from them. */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaClientConfig;
+
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
 
@@ -60,7 +66,7 @@ public class OutboxRelayService {
         relay = OutboxRelay.builder(
                         config.service(),
                         ConnectionFactory.driverManager(jdbcUrl, username.orElse(null), password.orElse(null)),
-                        () -> RelayProducers.create(bootstrapServers, config.service() + "-outbox-relay"))
+                        () -> RelayProducers.create(bootstrapServers, config.service() + "-outbox-relay", kafkaClientConfig))
                 .encoder(encoder)
                 .settings(new RelaySettings(
                         settings.batchSize(),

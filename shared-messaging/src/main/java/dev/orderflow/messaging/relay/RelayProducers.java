@@ -11,7 +11,21 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class RelayProducers {
 
     public static Map<String, Object> config(String bootstrapServers, String clientId) {
+        return config(bootstrapServers, clientId, Map.of());
+    }
+
+    /**
+     * @param kafkaClientConfig the connector's client settings (Quarkus's {@code default-kafka-broker}
+     *     map of {@code kafka.*}); only security.protocol, sasl.* and ssl.* are taken, so the relay
+     *     authenticates exactly as the service's channels do while its delivery settings stay its own
+     */
+    public static Map<String, Object> config(String bootstrapServers, String clientId, Map<String, ?> kafkaClientConfig) {
         Map<String, Object> config = new HashMap<>();
+        kafkaClientConfig.forEach((key, value) -> {
+            if (key.equals("security.protocol") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
+                config.put(key, value);
+            }
+        });
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         // acks=all + idempotence: an acknowledged record survives a broker loss and a producer
@@ -30,7 +44,11 @@ public final class RelayProducers {
     }
 
     public static KafkaProducer<String, byte[]> create(String bootstrapServers, String clientId) {
-        return new KafkaProducer<>(config(bootstrapServers, clientId));
+        return create(bootstrapServers, clientId, Map.of());
+    }
+
+    public static KafkaProducer<String, byte[]> create(String bootstrapServers, String clientId, Map<String, ?> kafkaClientConfig) {
+        return new KafkaProducer<>(config(bootstrapServers, clientId, kafkaClientConfig));
     }
 
     private RelayProducers() {}

@@ -24,11 +24,13 @@ import dev.orderflow.messaging.relay.OutboxStoreDecorator;
 import dev.orderflow.messaging.relay.PayloadEncoder;
 import dev.orderflow.messaging.relay.RelayProducers;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.clients.producer.Producer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -79,8 +81,9 @@ public class MessagingBeans {
     @Singleton
     @MessagingProducer
     Producer<String, byte[]> producer(
-            MessagingConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        return RelayProducers.create(bootstrapServers, config.service() + "-messaging");
+            MessagingConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaClientConfig) {
+        return RelayProducers.create(bootstrapServers, config.service() + "-messaging", kafkaClientConfig);
     }
 
     void closeProducer(@Disposes @MessagingProducer Producer<String, byte[]> producer) {
