@@ -4,7 +4,7 @@ import dev.orderflow.events.Topics;
 import dev.orderflow.messaging.failure.DeadLetterRecord;
 import dev.orderflow.messaging.failure.DeadLetterReplay;
 import dev.orderflow.messaging.failure.DeadLetterTopics;
-import dev.orderflow.sandbox.dlq.PayloadRendering;
+import dev.orderflow.messaging.failure.PayloadRendering;
 import dev.orderflow.sandbox.platform.Platform;
 import java.io.PrintWriter;
 import java.time.Duration;
