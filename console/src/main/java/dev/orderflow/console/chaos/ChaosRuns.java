@@ -152,9 +152,10 @@ public class ChaosRuns {
                 "ORDERFLOW_PROVIDER_PORT", String.valueOf(freeBlock(new int[] {0})));
     }
 
+    /** Below the kernel's ephemeral range (32768+), where outgoing connections take their local ports. */
     private static int freeBlock(int[] offsets) {
         for (int attempt = 0; attempt < 200; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(33_000, 60_000);
+            int base = ThreadLocalRandom.current().nextInt(20_000, 32_000);
             boolean free = true;
             for (int offset : offsets) {
                 free &= isFree(base + offset);

@@ -1,5 +1,6 @@
 package dev.orderflow.console.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orderflow.console.chaos.ChaosRun;
 import dev.orderflow.console.chaos.ChaosRuns;
@@ -56,7 +57,7 @@ public class BreakResource {
     public TemplateInstance page() {
         PlatformClient.Reply provider = platform.providerFaults();
         return page.data("page", "break").data("scenarios", ChaosRuns.SCENARIOS.stream().sorted().toList())
-                .data("provider", provider.ok() ? provider.body() : "the provider did not answer (" + provider.status() + ")")
+                .data("provider", providerText(provider))
                 .data("run", runs.latest().orElse(null));
     }
 
@@ -113,6 +114,15 @@ public class BreakResource {
         List<Anomaly> anomalies = run.anomalies().stream().map(BreakResource::linked).toList();
         return runPanel.data("run", run).data("chart", chart).data("series", series).data("anomalies", anomalies)
                 .data("lines", run.lastLines(14));
+    }
+
+    private String providerText(PlatformClient.Reply reply) {
+        JsonNode settings = reply.ok() ? platform.parse(reply.body()) : null;
+        if (settings == null) {
+            return "the provider did not answer (HTTP " + reply.status() + ")";
+        }
+        return "error rate " + settings.path("errorRate").asText() + ", latency " + settings.path("latencyMs").asText()
+                + " ms, charge-then-timeout rate " + settings.path("chargeThenTimeoutRate").asText();
     }
 
     static Anomaly linked(String line) {

@@ -101,7 +101,7 @@ public class OrdersResource {
         String orderId = placed.path("orderId").asText();
         return notice.data("kind", "ok").data("text", "Placed order " + orderId.substring(0, 8) + " ("
                         + placed.path("total").asText() + " " + placed.path("currency").asText() + "). Follow its saga:")
-                .data("link", "/orders/" + orderId);
+                .data("link", "/orders/" + orderId).data("cancel", orderId);
     }
 
     @POST
@@ -151,7 +151,7 @@ public class OrdersResource {
     private List<Row> rows(String status) {
         return platform.orders(status, SHOWN).stream().map(o -> new Row(o.path("orderId").asText(),
                 o.path("orderId").asText().substring(0, 8), o.path("customerId").asText(), o.path("status").asText(),
-                o.path("total").asText() + " " + o.path("currency").asText(), time(o.path("placedAt").asText()),
+                SagaView.money(o.path("total")) + " " + o.path("currency").asText(), time(o.path("placedAt").asText()),
                 time(o.path("updatedAt").asText()), !Set.of("SHIPPED", "REJECTED", "CANCELLED").contains(o.path("status").asText())))
                 .toList();
     }

@@ -63,23 +63,24 @@ public record SagaView(String orderId, String customer, String status, String to
             int number = rows.size() + 1;
             numberOf.put(event.id(), number);
             Integer cause = numberOf.get(event.causationId());
-            Instant consumed = appliedByOrderService.get(event.id());
+            // order-service's history also records what it did itself (PLACED): consumed only for others' events.
+            Instant consumed = "order-service".equals(event.service()) ? null : appliedByOrderService.get(event.id());
             rows.add(new EventRow(number, event.id(), shortId(event.id()), event.service(), Math.max(0, LANES.indexOf(event.service())),
                     event.name(), event.version(), event.sequence(), event.position(), event.causationId(),
-                    cause == null ? (event.causationId().isEmpty() ? "—" : "request " + shortId(event.causationId())) : "#" + cause,
+                    causedBy(event, cause),
                     event.correlationId(), "+" + Duration.between(start, event.appendedAt()).toMillis() + " ms",
                     CLOCK.format(event.appendedAt()), millis(event.appendedAt(), event.publishedAt()),
                     consumed == null ? "" : millis(event.publishedAt(), consumed), COMPENSATIONS.contains(event.name())));
         }
         List<String> lines = new ArrayList<>();
         order.path("lines").forEach(l -> lines.add(l.path("quantity").asInt() + " × " + l.path("sku").asText() + " at "
-                + l.path("unitPrice").asText()));
+                + money(l.path("unitPrice"))));
         String status = order.path("status").asText();
         String cancellation = order.path("cancellation").path("outcome").asText(null);
         String trace = traceUi.flatMap(ui -> events.stream().map(SagaEvent::traceId).filter(t -> t != null).findFirst()
                 .map(id -> ui.replaceAll("/$", "") + "/trace/" + id)).orElse(null);
         return new SagaView(order.path("orderId").asText(), order.path("customerId").asText(), status,
-                order.path("total").asText(), order.path("currency").asText(), lines, steps, rows, cancellation,
+                money(order.path("total")), order.path("currency").asText(), lines, steps, rows, cancellation,
                 story(status, cancellation, rows), trace, TERMINAL.contains(status));
     }
 
@@ -110,8 +111,22 @@ public record SagaView(String orderId, String customer, String status, String to
         };
     }
 
+    /** "#n" for an event of this saga, "—" for the first of a chain (a request started it). */
+    private static String causedBy(SagaEvent event, Integer cause) {
+        if (cause != null && !event.causationId().equals(event.id())) {
+            return "#" + cause;
+        }
+        return "—";
+    }
+
     private static String millis(Instant from, Instant to) {
         return Duration.between(from, to).toMillis() + " ms";
+    }
+
+    /** Amounts as money: 2 decimals (the JSON number may say 29.5). */
+    static String money(JsonNode amount) {
+        return amount.isNumber() || amount.isTextual()
+                ? new java.math.BigDecimal(amount.asText()).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() : "";
     }
 
     static String shortId(String id) {
