@@ -5,11 +5,6 @@ import dev.orderflow.infra.Jdk;
 import dev.orderflow.infra.Ports;
 import dev.orderflow.infra.process.ChildProcess;
 import dev.orderflow.infra.process.LocalJvmFlags;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +22,6 @@ public final class ConsoleComponent {
     public static final String NAME = "console";
     public static final int PORT = 8080;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private ConsoleComponent() {}
 
@@ -103,14 +97,6 @@ public final class ConsoleComponent {
     }
 
     public static boolean isReady(int port) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url(port) + "/q/health/ready")).timeout(Duration.ofSeconds(3)).GET().build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Platform.answers200(url(port) + "/q/health/ready");
     }
 }
