@@ -34,6 +34,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -210,6 +211,8 @@ class ConsoleBrowserIT {
             }
         }
         assertThat(problems).isEmpty();
+        browser.get(base + "/services");
+        Thread.sleep(2500);
         screenshot("services");
         browser.get(base + "/break");
         screenshot("break");
@@ -236,7 +239,9 @@ class ConsoleBrowserIT {
         fill("duration", "10");
         browser.findElement(By.id("start-run")).click();
         waitUpTo(Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("verdict")).isEmpty());
-        waitUpTo(Duration.ofMinutes(8)).until(d -> !List.of("RUNNING").contains(d.findElement(By.id("verdict")).getText()));
+        // The panel replaces itself every 2 s while the run goes on: look it up afresh each time.
+        waitUpTo(Duration.ofMinutes(8)).ignoring(StaleElementReferenceException.class)
+                .until(d -> !"RUNNING".equals(d.findElement(By.id("run-panel")).getAttribute("data-verdict")));
         String shown = browser.findElement(By.id("verdict")).getText();
         String outDir = browser.findElement(By.cssSelector("#run-panel .hint code")).getText();
         String summary = Files.readString(Path.of(outDir).resolve("summary.txt"));
