@@ -26,10 +26,10 @@ class DemoCommand implements Callable<Integer> {
         try {
             new SagaDemo(new OrderflowClient(OrderflowClient.Endpoints.of(layout)), new EventReader(kafka), System.out).run();
             System.out.println();
+            System.out.println(stop ? "Stopping the platform (--stop)." : "The platform keeps running: ./orderflow status, ./orderflow down.");
             if (!stop && ConsoleComponent.isReady(ConsoleComponent.cliPort())) {
                 System.out.println("Watch these orders in the console: " + ConsoleComponent.url(ConsoleComponent.cliPort()));
             }
-            System.out.println(stop ? "Stopping the platform (--stop)." : "The platform keeps running: ./orderflow status, ./orderflow down.");
             return 0;
         } finally {
             if (stop) {
