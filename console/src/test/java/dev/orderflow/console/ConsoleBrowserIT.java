@@ -244,6 +244,9 @@ class ConsoleBrowserIT {
                 .until(d -> !"RUNNING".equals(d.findElement(By.id("run-panel")).getAttribute("data-verdict")));
         String shown = browser.findElement(By.id("verdict")).getText();
         String outDir = browser.findElement(By.cssSelector("#run-panel .hint code")).getText();
+        assertThat(Path.of(outDir).resolve("summary.txt")).as("the CLI wrote its summary; its output:%n%s",
+                Files.isRegularFile(Path.of(outDir).resolve("cli.log")) ? Files.readString(Path.of(outDir).resolve("cli.log")) : "(none)")
+                .isRegularFile();
         String summary = Files.readString(Path.of(outDir).resolve("summary.txt"));
         String cliVerdict = summary.lines().filter(l -> l.startsWith("verdict:")).findFirst().orElseThrow()
                 .substring("verdict:".length()).trim().split("\\s+")[0];

@@ -104,10 +104,15 @@ public class ChaosRuns {
     }
 
     private void follow(Process process, ChaosRun run) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        // Kept beside the run's report too: the page shows only the last lines.
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                var log = Files.newBufferedWriter(run.outDir().resolve("cli.log"), StandardCharsets.UTF_8)) {
             String line;
             while ((line = lines.readLine()) != null) {
                 run.println(line);
+                log.write(line);
+                log.newLine();
+                log.flush();
             }
         } catch (IOException e) {
             run.println("(output ended: " + e.getMessage() + ")");
