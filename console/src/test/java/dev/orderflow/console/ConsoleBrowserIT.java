@@ -240,8 +240,7 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("start-run")).click();
         waitUpTo(Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("verdict")).isEmpty());
         // The panel replaces itself every 2 s while the run goes on: look it up afresh each time.
-        waitUpTo(Duration.ofMinutes(8)).ignoring(StaleElementReferenceException.class)
-                .until(d -> !"RUNNING".equals(d.findElement(By.id("run-panel")).getAttribute("data-verdict")));
+        waitUpTo(Duration.ofMinutes(8)).until(d -> !"RUNNING".equals(d.findElement(By.id("run-panel")).getAttribute("data-verdict")));
         String shown = browser.findElement(By.id("verdict")).getText();
         String outDir = browser.findElement(By.cssSelector("#run-panel .hint code")).getText();
         assertThat(Path.of(outDir).resolve("summary.txt")).as("the CLI wrote its summary; its output:%n%s",
@@ -309,7 +308,8 @@ class ConsoleBrowserIT {
     }
 
     private static WebDriverWait waitUpTo(Duration timeout) {
-        return new WebDriverWait(browser, timeout, Duration.ofMillis(250));
+        // Live fragments replace themselves every 2 s: an element found a moment ago may be gone.
+        return (WebDriverWait) new WebDriverWait(browser, timeout, Duration.ofMillis(250)).ignoring(StaleElementReferenceException.class);
     }
 
     private static void screenshot(String name) {

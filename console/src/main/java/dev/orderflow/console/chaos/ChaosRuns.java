@@ -90,7 +90,9 @@ public class ChaosRuns {
         ChaosRun run = new ChaosRun(id, String.join(" ", arguments.subList(0, arguments.size() - 2)), outDir);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(ownPorts());
-        builder.environment().put("ORDERFLOW_STATE_DIR", config.workDir().resolve("chaos-state").toString());
+        // A state directory per run: a run stopped half-way (the console stopping) cannot leave a half-unpacked
+        // PostgreSQL behind for the next one.
+        builder.environment().put("ORDERFLOW_STATE_DIR", outDir.resolve("state").toString());
         try {
             Files.createDirectories(outDir);
             current = builder.start();
