@@ -3,6 +3,7 @@ package dev.orderflow.sandbox.cli;
 import dev.orderflow.sandbox.demo.EventReader;
 import dev.orderflow.sandbox.demo.OrderflowClient;
 import dev.orderflow.sandbox.demo.SagaDemo;
+import dev.orderflow.sandbox.platform.ConsoleComponent;
 import dev.orderflow.sandbox.platform.Platform;
 import dev.orderflow.sandbox.platform.PlatformLayout;
 import java.util.concurrent.Callable;
@@ -32,6 +33,9 @@ class DemoCommand implements Callable<Integer> {
             new SagaDemo(new OrderflowClient(OrderflowClient.Endpoints.of(layout)), new EventReader(kafka), System.out).run();
             System.out.println();
             System.out.println(stop ? "Stopping the platform (--stop)." : "The platform keeps running: ./orderflow status, ./orderflow down.");
+            if (!stop && ConsoleComponent.isReady(ConsoleComponent.cliPort())) {
+                System.out.println("Watch these orders in the console: " + ConsoleComponent.url(ConsoleComponent.cliPort()));
+            }
             return 0;
         } finally {
             if (stop) {

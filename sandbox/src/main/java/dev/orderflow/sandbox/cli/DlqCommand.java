@@ -5,7 +5,7 @@ import dev.orderflow.events.Topics;
 import dev.orderflow.messaging.deadletter.DeadLetterRecord;
 import dev.orderflow.messaging.deadletter.DeadLetterReplay;
 import dev.orderflow.messaging.deadletter.DeadLetterTopics;
-import dev.orderflow.sandbox.dlq.PayloadRendering;
+import dev.orderflow.messaging.deadletter.PayloadRendering;
 import dev.orderflow.sandbox.platform.Platform;
 import java.io.PrintWriter;
 import java.time.Duration;

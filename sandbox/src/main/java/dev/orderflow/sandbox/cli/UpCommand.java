@@ -1,5 +1,6 @@
 package dev.orderflow.sandbox.cli;
 
+import dev.orderflow.sandbox.platform.ConsoleComponent;
 import dev.orderflow.sandbox.platform.Platform;
 import dev.orderflow.sandbox.platform.PlatformLayout;
 import dev.orderflow.sandbox.platform.RunningPlatform;
@@ -38,8 +39,16 @@ class UpCommand implements Callable<Integer> {
         System.out.println("Starting orderflow (state and logs in " + layout.stateDir() + ")");
         long begin = System.nanoTime();
         RunningPlatform platform = Platform.up(layout, Console.progress(System.out));
+        // The console watches the platform from outside, so it starts once the services answer.
+        boolean console = ConsoleComponent.built(layout.root());
+        if (console) {
+            ConsoleComponent.start(platform, ConsoleComponent.cliPort(), Console.progress(System.out));
+        }
         System.out.println("orderflow is up in " + Console.seconds(Duration.ofNanos(System.nanoTime() - begin)) + ":");
         Console.endpoints(System.out, platform.endpoints());
+        if (console) {
+            System.out.printf("  %-18s %s%n", ConsoleComponent.NAME, ConsoleComponent.url(ConsoleComponent.cliPort()));
+        }
         System.out.println("Logs: ./orderflow logs <component>   Stop: ./orderflow down");
         return platform;
     }

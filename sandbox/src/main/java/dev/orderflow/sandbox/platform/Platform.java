@@ -234,7 +234,7 @@ public final class Platform {
         return answers200(service.url() + "/q/health/ready");
     }
 
-    private static boolean answers200(String url) {
+    static boolean answers200(String url) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(3)).GET().build();

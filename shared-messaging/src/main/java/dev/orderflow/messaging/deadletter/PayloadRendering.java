@@ -1,4 +1,4 @@
-package dev.orderflow.sandbox.dlq;
+package dev.orderflow.messaging.deadletter;
 
 import dev.orderflow.events.AvroCodec;
 import dev.orderflow.events.EventCatalog;
