@@ -64,12 +64,12 @@ class ComposePlatformIT {
 
         // Docker's own HEALTHCHECK runs every 5 s, so it may report "starting" a moment after HTTP answers.
         for (String service : List.of("kafka", "postgres", "registry", "payment-provider", "order-service",
-                "inventory-service", "payment-service", "shipping-service")) {
+                "inventory-service", "payment-service", "shipping-service", "console")) {
             assertThat(awaitHealth(service, Duration.ofMinutes(1))).as(service).isEqualTo("healthy");
         }
         assertThat(project.docker("inspect", "-f", "{{.State.ExitCode}}", project.container("topics"))).isEqualTo("0");
         for (String port : List.of("ORDERFLOW_ORDER_PORT", "ORDERFLOW_INVENTORY_PORT", "ORDERFLOW_PAYMENT_PORT",
-                "ORDERFLOW_SHIPPING_PORT")) {
+                "ORDERFLOW_SHIPPING_PORT", "ORDERFLOW_CONSOLE_PORT")) {
             assertThat(status(project.url(port) + "/q/health/ready")).as(port).isEqualTo(200);
         }
     }
@@ -178,7 +178,7 @@ class ComposePlatformIT {
     /** The service images this run built (the stand-ins stay cached by content hash). */
     private static void removeServiceImages() {
         for (String image : List.of("order-service", "inventory-service", "payment-service", "shipping-service",
-                "payment-provider")) {
+                "payment-provider", "console")) {
             try {
                 project.docker("image", "rm", "-f", "orderflow/" + image + ":deploy-it");
             } catch (IllegalStateException alreadyGone) {

@@ -25,7 +25,7 @@ final class ComposeProject {
         env.put("COMPOSE_PROJECT_NAME", NAME);
         for (String port : List.of("ORDERFLOW_KAFKA_PORT", "ORDERFLOW_REGISTRY_PORT", "ORDERFLOW_POSTGRES_PORT",
                 "ORDERFLOW_ORDER_PORT", "ORDERFLOW_INVENTORY_PORT", "ORDERFLOW_PAYMENT_PORT", "ORDERFLOW_SHIPPING_PORT",
-                "ORDERFLOW_PROVIDER_PORT")) {
+                "ORDERFLOW_PROVIDER_PORT", "ORDERFLOW_CONSOLE_PORT")) {
             env.put(port, String.valueOf(Ports.free()));
         }
         env.put("ORDERFLOW_VERSION", "deploy-it");

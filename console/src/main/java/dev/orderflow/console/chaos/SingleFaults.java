@@ -1,6 +1,6 @@
 package dev.orderflow.console.chaos;
 
-import dev.orderflow.console.config.ConsoleConfig;
+import dev.orderflow.console.config.KafkaAccess;
 import dev.orderflow.console.platform.PlatformClient;
 import dev.orderflow.events.CloudEventHeaders;
 import dev.orderflow.events.EventTypes;
@@ -26,11 +26,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 @ApplicationScoped
 public class SingleFaults {
-    private final ConsoleConfig config;
+    private final KafkaAccess kafka;
     private final PlatformClient platform;
 
-    SingleFaults(ConsoleConfig config, PlatformClient platform) {
-        this.config = config;
+    SingleFaults(KafkaAccess kafka, PlatformClient platform) {
+        this.kafka = kafka;
         this.platform = platform;
     }
 
@@ -44,8 +44,8 @@ public class SingleFaults {
     public Poison poisonOrderPlaced() {
         String eventId = UUID.randomUUID().toString();
         String orderId = UUID.randomUUID().toString();
-        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.CLIENT_ID_CONFIG, "orderflow-console-poison");
+        Map<String, Object> props = kafka.clientSettings(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.CLIENT_ID_CONFIG, "orderflow-console-poison"));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ORDERS, orderId,
                     "poison from the orderflow console: not an OrderPlaced".getBytes(StandardCharsets.UTF_8));

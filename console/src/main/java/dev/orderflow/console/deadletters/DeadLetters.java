@@ -1,6 +1,6 @@
 package dev.orderflow.console.deadletters;
 
-import dev.orderflow.console.config.ConsoleConfig;
+import dev.orderflow.console.config.KafkaAccess;
 import dev.orderflow.events.Topics;
 import dev.orderflow.messaging.deadletter.DeadLetterRecord;
 import dev.orderflow.messaging.deadletter.DeadLetterReplay;
@@ -19,10 +19,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class DeadLetters {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
-    private final ConsoleConfig config;
+    private final KafkaAccess kafka;
 
-    DeadLetters(ConsoleConfig config) {
-        this.config = config;
+    DeadLetters(KafkaAccess kafka) {
+        this.kafka = kafka;
     }
 
     /** A dead letter as the page shows it. */
@@ -30,7 +30,7 @@ public class DeadLetters {
 
     /** Every dead letter, newest first. */
     public List<DeadLetterRecord> list() {
-        try (DeadLetterReplay dlq = new DeadLetterReplay(config.kafkaBootstrap())) {
+        try (DeadLetterReplay dlq = new DeadLetterReplay(kafka.bootstrap(), kafka.security())) {
             return dlq.list(Topics.ALL.stream().map(Topics::deadLetterTopicOf).toList(), READ_TIMEOUT).stream()
                     .sorted(Comparator.comparing(DeadLetterRecord::topic).thenComparing(DeadLetterRecord::offset).reversed())
                     .toList();
@@ -38,7 +38,7 @@ public class DeadLetters {
     }
 
     public Optional<Letter> find(String reference) {
-        try (DeadLetterReplay dlq = new DeadLetterReplay(config.kafkaBootstrap())) {
+        try (DeadLetterReplay dlq = new DeadLetterReplay(kafka.bootstrap(), kafka.security())) {
             return dlq.find(reference, READ_TIMEOUT)
                     .map(record -> new Letter(record, PayloadRendering.render(record.eventType(), record.value())));
         }
@@ -46,7 +46,7 @@ public class DeadLetters {
 
     /** Replays one; returns where it went ({@code topic-partition@offset}), empty when there is no such dead letter. */
     public Optional<String> replay(String reference) {
-        try (DeadLetterReplay dlq = new DeadLetterReplay(config.kafkaBootstrap())) {
+        try (DeadLetterReplay dlq = new DeadLetterReplay(kafka.bootstrap(), kafka.security())) {
             return dlq.find(reference, READ_TIMEOUT).map(letter -> {
                 var sent = dlq.replay(letter);
                 return sent.topic() + "-" + sent.partition() + "@" + sent.offset();

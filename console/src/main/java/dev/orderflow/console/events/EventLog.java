@@ -1,6 +1,6 @@
 package dev.orderflow.console.events;
 
-import dev.orderflow.console.config.ConsoleConfig;
+import dev.orderflow.console.config.KafkaAccess;
 import dev.orderflow.events.CloudEventHeaders;
 import dev.orderflow.events.Topics;
 import io.quarkus.runtime.ShutdownEvent;
@@ -41,7 +41,7 @@ public class EventLog {
     /** Orders kept in memory; the oldest are forgotten first. */
     private static final int MAX_ORDERS = 20_000;
 
-    private final ConsoleConfig config;
+    private final KafkaAccess kafka;
     private final Map<String, List<SagaEvent>> byOrder = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, List<SagaEvent>> eldest) {
@@ -52,8 +52,8 @@ public class EventLog {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread reader;
 
-    EventLog(ConsoleConfig config) {
-        this.config = config;
+    EventLog(KafkaAccess kafka) {
+        this.kafka = kafka;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -143,12 +143,11 @@ public class EventLog {
     }
 
     private KafkaConsumer<String, byte[]> newConsumer() {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap(),
+        Map<String, Object> props = kafka.clientSettings(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, GROUP,
                 ConsumerConfig.CLIENT_ID_CONFIG, GROUP,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 

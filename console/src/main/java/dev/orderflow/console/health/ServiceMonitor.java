@@ -1,7 +1,7 @@
 package dev.orderflow.console.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orderflow.console.config.ConsoleConfig;
+import dev.orderflow.console.config.KafkaAccess;
 import dev.orderflow.console.platform.PlatformClient;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -13,7 +13,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,13 +33,13 @@ import org.apache.kafka.common.TopicPartition;
 public class ServiceMonitor {
     private static final Duration KEPT = Duration.ofMinutes(5);
     private final PlatformClient platform;
-    private final ConsoleConfig config;
+    private final KafkaAccess kafka;
     private final Map<String, Deque<ServiceSample>> samples = new ConcurrentHashMap<>();
     private volatile Admin admin;
 
-    ServiceMonitor(PlatformClient platform, ConsoleConfig config) {
+    ServiceMonitor(PlatformClient platform, KafkaAccess kafka) {
         this.platform = platform;
-        this.config = config;
+        this.kafka = kafka;
     }
 
     @Scheduled(every = "${console.sample-seconds:2}s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -149,8 +148,7 @@ public class ServiceMonitor {
         if (admin == null) {
             synchronized (this) {
                 if (admin == null) {
-                    admin = Admin.create(new LinkedHashMap<>(Map.of(
-                            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap(),
+                    admin = Admin.create(kafka.clientSettings(Map.of(
                             AdminClientConfig.CLIENT_ID_CONFIG, "orderflow-console-admin",
                             AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000)));
                 }
