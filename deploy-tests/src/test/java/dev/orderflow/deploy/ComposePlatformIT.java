@@ -6,8 +6,10 @@ import dev.orderflow.sandbox.check.Anomaly;
 import dev.orderflow.sandbox.check.InvariantChecker;
 import dev.orderflow.sandbox.check.Snapshot;
 import dev.orderflow.sandbox.check.SnapshotReader;
+import dev.orderflow.sandbox.demo.DemoTarget;
 import dev.orderflow.sandbox.demo.EventReader;
 import dev.orderflow.sandbox.demo.OrderflowClient;
+import dev.orderflow.sandbox.demo.SagaDemo;
 import dev.orderflow.sandbox.workload.OrderPath;
 import dev.orderflow.sandbox.workload.SagaWorkload;
 import java.net.URI;
@@ -76,12 +78,22 @@ class ComposePlatformIT {
 
     @Test
     @Order(2)
+    void theDemoWithTargetComposeWalksItsFourOrdersThroughThePublishedPorts() {
+        DemoTarget target = DemoTarget.parse("compose", project.env::get);
+        List<SagaDemo.Story> stories = new SagaDemo(new OrderflowClient(target.endpoints()), new EventReader(target.kafka()),
+                System.out).run();
+        assertThat(stories).extracting(SagaDemo.Story::status).startsWith("SHIPPED", "REJECTED", "CANCELLED");
+        assertThat(stories.get(0).timeline()).as("the happy order's events, read back from the compose Kafka").hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    @Order(3)
     void twoHundredOrdersOnEverySagaPathReachTerminalStatesAndKeepEveryInvariant() throws Exception {
         runOrders(200, 11, null);
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aCrashedServiceContainerIsRestartedByItsPolicyAndTheRunStaysValid() throws Exception {
         String payment = project.container("payment-service");
         int restartsBefore = Integer.parseInt(project.docker("inspect", "-f", "{{.RestartCount}}", payment));
@@ -99,7 +111,7 @@ class ComposePlatformIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void composeDownLeavesNoContainerNetworkOrVolumeOfTheProject() {
         project.compose(300, "down", "-v", "--remove-orphans");
         down = true;

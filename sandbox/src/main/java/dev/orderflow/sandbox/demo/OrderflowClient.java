@@ -143,7 +143,9 @@ public final class OrderflowClient {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), parse(response.body()));
         } catch (IOException e) {
-            throw new IllegalStateException(component + " at " + request.uri() + " did not answer: " + e.getMessage(), e);
+            throw new IllegalStateException(component + " at " + request.uri() + " did not answer: "
+                    // A refused connection carries no message, only its type.
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
