@@ -6,7 +6,7 @@
 set -euo pipefail
 rm -f /tmp/scram-users-ready
 (
-  for user in orderflow-admin order-service inventory-service payment-service shipping-service; do
+  for user in orderflow-admin order-service inventory-service payment-service shipping-service console; do
     until /opt/kafka/bin/kafka-configs.sh --bootstrap-server 127.0.0.1:9091 --alter --entity-type users \
         --entity-name "$user" --add-config "SCRAM-SHA-512=[password=${ORDERFLOW_KAFKA_PASSWORD}]" >/dev/null 2>&1; do
       sleep 2

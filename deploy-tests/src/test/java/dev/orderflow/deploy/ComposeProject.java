@@ -23,12 +23,17 @@ final class ComposeProject {
         this.root = root;
         env.putAll(images);
         env.put("COMPOSE_PROJECT_NAME", NAME);
+        choosePorts();
+        env.put("ORDERFLOW_VERSION", "deploy-it");
+    }
+
+    /** Free ports on 127.0.0.1 for every published port (again after another process took one first). */
+    void choosePorts() {
         for (String port : List.of("ORDERFLOW_KAFKA_PORT", "ORDERFLOW_REGISTRY_PORT", "ORDERFLOW_POSTGRES_PORT",
                 "ORDERFLOW_ORDER_PORT", "ORDERFLOW_INVENTORY_PORT", "ORDERFLOW_PAYMENT_PORT", "ORDERFLOW_SHIPPING_PORT",
                 "ORDERFLOW_PROVIDER_PORT", "ORDERFLOW_CONSOLE_PORT")) {
             env.put(port, String.valueOf(Ports.free()));
         }
-        env.put("ORDERFLOW_VERSION", "deploy-it");
     }
 
     /** Builds (or finds cached) stand-ins and reads the variables build.sh prints. */
@@ -45,6 +50,11 @@ final class ComposeProject {
 
     String compose(long timeoutSeconds, String... args) {
         return run(List.of("docker-compose.yml"), Map.of(), timeoutSeconds, args);
+    }
+
+    /** docker-compose.yml with docker-compose.secure.yml over it, as the README runs the secure variant. */
+    String composeSecure(Map<String, String> extraEnv, long timeoutSeconds, String... args) {
+        return run(List.of("docker-compose.yml", "docker-compose.secure.yml"), extraEnv, timeoutSeconds, args);
     }
 
     private String run(List<String> files, Map<String, String> extraEnv, long timeoutSeconds, String... args) {
