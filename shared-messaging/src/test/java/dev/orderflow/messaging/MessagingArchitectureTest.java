@@ -40,6 +40,15 @@ class MessagingArchitectureTest {
         noReferenceToTheLab("dev.orderflow.messaging").check(classes);
     }
 
+    /** Services' domain packages use the verdict; it must stay as free of framework types as they are. */
+    @Test
+    void stateMachineVocabularyIsPlainJava() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(PRODUCTION).importPackages("dev.orderflow.statemachine");
+        noClasses().that().resideInAPackage("dev.orderflow.statemachine..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "dev.orderflow.statemachine..")
+                .check(classes);
+    }
+
     @Test
     void cycleRuleFailsOnADeliberatelyCyclicFixture() {
         JavaClasses fixture = new ClassFileImporter().importPackages("dev.orderflow.messaging.archfixture");

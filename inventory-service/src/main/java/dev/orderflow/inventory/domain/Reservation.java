@@ -77,13 +77,13 @@ public class Reservation {
      */
     public boolean moveTo(ReservationStatus target, String newReason, Instant now) {
         switch (status.verdictFor(target)) {
-            case ALLOWED -> {
+            case APPLY -> {
                 status = target;
                 reason = newReason;
                 updatedAt = now;
                 return true;
             }
-            case IGNORED -> {
+            case IGNORE -> {
                 return false;
             }
             default -> throw new IllegalReservationTransition(orderId, status, target);

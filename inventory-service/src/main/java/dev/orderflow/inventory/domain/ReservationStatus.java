@@ -1,5 +1,6 @@
 package dev.orderflow.inventory.domain;
 
+import dev.orderflow.statemachine.TransitionVerdict;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -11,8 +12,8 @@ import java.util.Set;
  * {@code RESERVED → COMMITTED} (shipment scheduled). REJECTED, RELEASED and COMMITTED are terminal.
  *
  * <p>A transition the table does not allow is never a silent overwrite: {@link #verdictFor} classifies
- * it as {@link TransitionVerdict#IGNORED} (the outcome already holds, or a race the saga allows, e.g.
- * a cancellation that arrives after the shipment) or {@link TransitionVerdict#DEAD_LETTERED} (a fact
+ * it as {@link TransitionVerdict#IGNORE} (the outcome already holds, or a race the saga allows, e.g.
+ * a cancellation that arrives after the shipment) or {@link TransitionVerdict#REFUSE} (a fact
  * that contradicts this service's state and needs an operator, e.g. a shipment of released stock).
  */
 public enum ReservationStatus {
@@ -51,8 +52,8 @@ public enum ReservationStatus {
      */
     public TransitionVerdict verdictFor(ReservationStatus target) {
         if (canMoveTo(target)) {
-            return TransitionVerdict.ALLOWED;
+            return TransitionVerdict.APPLY;
         }
-        return DEAD_LETTERED.get(this).contains(target) ? TransitionVerdict.DEAD_LETTERED : TransitionVerdict.IGNORED;
+        return DEAD_LETTERED.get(this).contains(target) ? TransitionVerdict.REFUSE : TransitionVerdict.IGNORE;
     }
 }

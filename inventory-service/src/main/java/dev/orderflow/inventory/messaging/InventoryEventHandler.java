@@ -16,7 +16,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.jboss.logging.Logger;
 
 /**
- * inventory-service's reaction to the saga, for all its channels (one consumer name, so the inbox
+ * inventory-service's reaction to the saga, for all its topics (one consumer name, so the inbox
  * and parking are shared). Runs inside the inbox transaction:
  *
  * <ul>

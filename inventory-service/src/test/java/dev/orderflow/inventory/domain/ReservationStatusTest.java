@@ -4,12 +4,13 @@ import static dev.orderflow.inventory.domain.ReservationStatus.COMMITTED;
 import static dev.orderflow.inventory.domain.ReservationStatus.REJECTED;
 import static dev.orderflow.inventory.domain.ReservationStatus.RELEASED;
 import static dev.orderflow.inventory.domain.ReservationStatus.RESERVED;
-import static dev.orderflow.inventory.domain.TransitionVerdict.ALLOWED;
-import static dev.orderflow.inventory.domain.TransitionVerdict.DEAD_LETTERED;
-import static dev.orderflow.inventory.domain.TransitionVerdict.IGNORED;
+import static dev.orderflow.statemachine.TransitionVerdict.APPLY;
+import static dev.orderflow.statemachine.TransitionVerdict.IGNORE;
+import static dev.orderflow.statemachine.TransitionVerdict.REFUSE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orderflow.statemachine.TransitionVerdict;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -21,10 +22,10 @@ class ReservationStatusTest {
 
     /** The whole table, every (from, to) pair: what the saga allows, ignores and dead-letters. */
     private static final Map<ReservationStatus, Map<ReservationStatus, TransitionVerdict>> EXPECTED = new EnumMap<>(Map.of(
-            RESERVED, Map.of(RESERVED, IGNORED, REJECTED, IGNORED, RELEASED, ALLOWED, COMMITTED, ALLOWED),
-            REJECTED, Map.of(RESERVED, IGNORED, REJECTED, IGNORED, RELEASED, IGNORED, COMMITTED, DEAD_LETTERED),
-            RELEASED, Map.of(RESERVED, IGNORED, REJECTED, IGNORED, RELEASED, IGNORED, COMMITTED, DEAD_LETTERED),
-            COMMITTED, Map.of(RESERVED, IGNORED, REJECTED, IGNORED, RELEASED, IGNORED, COMMITTED, IGNORED)));
+            RESERVED, Map.of(RESERVED, IGNORE, REJECTED, IGNORE, RELEASED, APPLY, COMMITTED, APPLY),
+            REJECTED, Map.of(RESERVED, IGNORE, REJECTED, IGNORE, RELEASED, IGNORE, COMMITTED, REFUSE),
+            RELEASED, Map.of(RESERVED, IGNORE, REJECTED, IGNORE, RELEASED, IGNORE, COMMITTED, REFUSE),
+            COMMITTED, Map.of(RESERVED, IGNORE, REJECTED, IGNORE, RELEASED, IGNORE, COMMITTED, IGNORE)));
 
     @Test
     void everyTransitionIsAllowedIgnoredOrDeadLetteredExactlyAsTheTableSays() {
@@ -32,7 +33,7 @@ class ReservationStatusTest {
             for (ReservationStatus to : ReservationStatus.values()) {
                 TransitionVerdict expected = EXPECTED.get(from).get(to);
                 assertThat(from.verdictFor(to)).as("%s -> %s", from, to).isEqualTo(expected);
-                assertThat(from.canMoveTo(to)).as("%s -> %s allowed", from, to).isEqualTo(expected == ALLOWED);
+                assertThat(from.canMoveTo(to)).as("%s -> %s allowed", from, to).isEqualTo(expected == APPLY);
             }
         }
     }

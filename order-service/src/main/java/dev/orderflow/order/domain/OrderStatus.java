@@ -1,5 +1,6 @@
 package dev.orderflow.order.domain;
 
+import dev.orderflow.statemachine.TransitionVerdict;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -7,7 +8,7 @@ import java.util.Set;
 /**
  * The order's life cycle as an explicit transition table: PLACED → RESERVED → PAID → SHIPPED,
  * PLACED → REJECTED, RESERVED or PAID → CANCELLED. Nothing moves backwards; terminal states stay.
- * {@link #reactionTo} says what a fact of the saga does to an order in each state.
+ * {@link #verdictFor} says what a fact of the saga does to an order in each state.
  */
 public enum OrderStatus {
     PLACED,
@@ -50,23 +51,16 @@ public enum OrderStatus {
     }
 
     /** Apply, park, ignore, or refuse (anything else contradicts the saga, e.g. a shipment after a cancellation). */
-    public Reaction reactionTo(OrderFact fact) {
+    public TransitionVerdict verdictFor(OrderFact fact) {
         if (canMoveTo(fact.target)) {
-            return Reaction.APPLY;
+            return TransitionVerdict.APPLY;
         }
         if (PARKED_IN.getOrDefault(fact, Set.of()).contains(this)) {
-            return Reaction.PARK;
+            return TransitionVerdict.PARK;
         }
         if (IGNORED_IN.get(fact).contains(this)) {
-            return Reaction.IGNORE;
+            return TransitionVerdict.IGNORE;
         }
-        return Reaction.REFUSE;
-    }
-
-    public enum Reaction {
-        APPLY,
-        PARK,
-        IGNORE,
-        REFUSE
+        return TransitionVerdict.REFUSE;
     }
 }

@@ -17,9 +17,9 @@ import org.jboss.logging.Logger;
 
 /**
  * order-service follows the saga (docs/saga.md): each fact of another service is looked up in the
- * order's state table ({@code OrderStatus.reactionTo}) and applied, parked until the order catches
+ * order's state table ({@code OrderStatus.verdictFor}) and applied, parked until the order catches
  * up, ignored, or refused to the dead-letter topic. Runs inside the inbox transaction; one consumer
- * name for all channels so a fact parked on one topic is released by a fact on another.
+ * name for all topics so a fact parked on one topic is released by a fact on another.
  */
 @ApplicationScoped
 public class OrderEventHandler implements EventHandler {

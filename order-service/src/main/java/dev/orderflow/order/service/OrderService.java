@@ -11,6 +11,7 @@ import dev.orderflow.order.domain.Order;
 import dev.orderflow.order.domain.OrderFact;
 import dev.orderflow.order.domain.OrderNotFound;
 import dev.orderflow.order.domain.OrderStatus;
+import dev.orderflow.statemachine.TransitionVerdict;
 import dev.orderflow.order.domain.OrderTransition;
 import dev.orderflow.order.domain.ShippingAddress;
 import dev.orderflow.order.domain.UnknownSku;
@@ -117,17 +118,17 @@ public class OrderService {
      * the state table decided; an {@code APPLY} has moved the order and recorded the step.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public OrderStatus.Reaction follow(UUID orderId, OrderFact fact, OrderTransition.Cause cause) {
+    public TransitionVerdict follow(UUID orderId, OrderFact fact, OrderTransition.Cause cause) {
         Order order = orders.lock(orderId).orElseThrow(() -> new OrderNotFound(orderId));
-        OrderStatus.Reaction reaction = order.status.reactionTo(fact);
-        if (reaction == OrderStatus.Reaction.APPLY) {
+        TransitionVerdict verdict = order.status.verdictFor(fact);
+        if (verdict == TransitionVerdict.APPLY) {
             Instant now = now();
             order.moveTo(fact.target, cause, now);
             if (order.status.isTerminal()) {
                 sagaMetrics.sagaEnded(order, now);
             }
         }
-        return reaction;
+        return verdict;
     }
 
     @Transactional

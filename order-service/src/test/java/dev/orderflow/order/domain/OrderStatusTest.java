@@ -10,14 +10,15 @@ import static dev.orderflow.order.domain.OrderStatus.PAID;
 import static dev.orderflow.order.domain.OrderStatus.PLACED;
 import static dev.orderflow.order.domain.OrderStatus.REJECTED;
 import static dev.orderflow.order.domain.OrderStatus.RESERVED;
-import static dev.orderflow.order.domain.OrderStatus.Reaction.APPLY;
-import static dev.orderflow.order.domain.OrderStatus.Reaction.IGNORE;
-import static dev.orderflow.order.domain.OrderStatus.Reaction.PARK;
-import static dev.orderflow.order.domain.OrderStatus.Reaction.REFUSE;
 import static dev.orderflow.order.domain.OrderStatus.SHIPPED;
+import static dev.orderflow.statemachine.TransitionVerdict.APPLY;
+import static dev.orderflow.statemachine.TransitionVerdict.IGNORE;
+import static dev.orderflow.statemachine.TransitionVerdict.PARK;
+import static dev.orderflow.statemachine.TransitionVerdict.REFUSE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orderflow.statemachine.TransitionVerdict;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -37,7 +38,7 @@ class OrderStatusTest {
             CANCELLED, EnumSet.noneOf(OrderStatus.class));
 
     /** Rows: the order's status; columns: RESERVED, REJECTED, CAPTURED, SCHEDULED, RELEASED (docs/saga.md). */
-    private static final Map<OrderStatus, List<OrderStatus.Reaction>> REACTIONS = Map.of(
+    private static final Map<OrderStatus, List<TransitionVerdict>> REACTIONS = Map.of(
             PLACED, List.of(APPLY, APPLY, PARK, PARK, REFUSE),
             RESERVED, List.of(IGNORE, REFUSE, APPLY, PARK, APPLY),
             PAID, List.of(IGNORE, REFUSE, IGNORE, APPLY, APPLY),
@@ -63,7 +64,7 @@ class OrderStatusTest {
         assertThat(COLUMNS).containsExactlyInAnyOrder(OrderFact.values());
         for (OrderStatus status : OrderStatus.values()) {
             for (int i = 0; i < COLUMNS.size(); i++) {
-                assertThat(status.reactionTo(COLUMNS.get(i)))
+                assertThat(status.verdictFor(COLUMNS.get(i)))
                         .as("%s in %s", COLUMNS.get(i), status)
                         .isEqualTo(REACTIONS.get(status).get(i));
             }
@@ -72,8 +73,8 @@ class OrderStatusTest {
 
     @Test
     void shipmentAfterCancellationIsRefusedNotApplied() {
-        assertThat(CANCELLED.reactionTo(SHIPMENT_SCHEDULED)).isEqualTo(REFUSE);
-        assertThat(SHIPPED.reactionTo(INVENTORY_RELEASED)).isEqualTo(REFUSE);
+        assertThat(CANCELLED.verdictFor(SHIPMENT_SCHEDULED)).isEqualTo(REFUSE);
+        assertThat(SHIPPED.verdictFor(INVENTORY_RELEASED)).isEqualTo(REFUSE);
     }
 
     @Test

@@ -140,12 +140,12 @@ public class Payment {
      */
     public boolean moveTo(PaymentStatus target, Instant now) {
         switch (status.verdictFor(target)) {
-            case ALLOWED -> {
+            case APPLY -> {
                 status = target;
                 updatedAt = now;
                 return true;
             }
-            case IGNORED -> {
+            case IGNORE -> {
                 return false;
             }
             default -> throw new IllegalPaymentTransition(orderId, status, target);

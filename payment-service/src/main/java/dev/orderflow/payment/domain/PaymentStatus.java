@@ -1,5 +1,6 @@
 package dev.orderflow.payment.domain;
 
+import dev.orderflow.statemachine.TransitionVerdict;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -11,9 +12,9 @@ import java.util.Set;
  * it). FAILED, CANCELLED and REFUNDED are terminal.
  *
  * <p>A transition the table does not allow is never a silent overwrite: {@link #verdictFor} classifies
- * it as {@link TransitionVerdict#IGNORED} (a repeated or late fact the saga allows, e.g. a second
+ * it as {@link TransitionVerdict#IGNORE} (a repeated or late fact the saga allows, e.g. a second
  * {@code InventoryReserved} after the capture, or a cancellation after a decline) or
- * {@link TransitionVerdict#DEAD_LETTERED} (it contradicts the money this service has moved).
+ * {@link TransitionVerdict#REFUSE} (it contradicts the money this service has moved).
  */
 public enum PaymentStatus {
     PENDING,
@@ -54,8 +55,8 @@ public enum PaymentStatus {
      */
     public TransitionVerdict verdictFor(PaymentStatus target) {
         if (canMoveTo(target)) {
-            return TransitionVerdict.ALLOWED;
+            return TransitionVerdict.APPLY;
         }
-        return DEAD_LETTERED.get(this).contains(target) ? TransitionVerdict.DEAD_LETTERED : TransitionVerdict.IGNORED;
+        return DEAD_LETTERED.get(this).contains(target) ? TransitionVerdict.REFUSE : TransitionVerdict.IGNORE;
     }
 }

@@ -16,7 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
- * payment-service's reaction to the saga, for all its channels (one consumer name, so the inbox
+ * payment-service's reaction to the saga, for all its topics (one consumer name, so the inbox
  * and parking are shared). Runs inside the inbox transaction:
  *
  * <ul>

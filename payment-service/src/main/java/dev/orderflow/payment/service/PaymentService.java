@@ -9,7 +9,7 @@ import dev.orderflow.payment.domain.IllegalPaymentTransition;
 import dev.orderflow.payment.domain.Payment;
 import dev.orderflow.payment.domain.PaymentNotFound;
 import dev.orderflow.payment.domain.PaymentStatus;
-import dev.orderflow.payment.domain.TransitionVerdict;
+import dev.orderflow.statemachine.TransitionVerdict;
 import dev.orderflow.payment.persistence.PaymentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -137,9 +137,9 @@ public class PaymentService {
     /** @throws IllegalPaymentTransition when the table dead-letters the transition */
     private static boolean allowed(Payment payment, PaymentStatus target) {
         TransitionVerdict verdict = payment.status.verdictFor(target);
-        if (verdict == TransitionVerdict.DEAD_LETTERED) {
+        if (verdict == TransitionVerdict.REFUSE) {
             throw new IllegalPaymentTransition(payment.orderId, payment.status, target);
         }
-        return verdict == TransitionVerdict.ALLOWED;
+        return verdict == TransitionVerdict.APPLY;
     }
 }

@@ -5,12 +5,13 @@ import static dev.orderflow.payment.domain.PaymentStatus.CAPTURED;
 import static dev.orderflow.payment.domain.PaymentStatus.FAILED;
 import static dev.orderflow.payment.domain.PaymentStatus.PENDING;
 import static dev.orderflow.payment.domain.PaymentStatus.REFUNDED;
-import static dev.orderflow.payment.domain.TransitionVerdict.ALLOWED;
-import static dev.orderflow.payment.domain.TransitionVerdict.DEAD_LETTERED;
-import static dev.orderflow.payment.domain.TransitionVerdict.IGNORED;
+import static dev.orderflow.statemachine.TransitionVerdict.APPLY;
+import static dev.orderflow.statemachine.TransitionVerdict.IGNORE;
+import static dev.orderflow.statemachine.TransitionVerdict.REFUSE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orderflow.statemachine.TransitionVerdict;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -23,11 +24,11 @@ class PaymentStatusTest {
 
     /** The whole table, every (from, to) pair: what the saga allows, ignores and dead-letters. */
     private static final Map<PaymentStatus, Map<PaymentStatus, TransitionVerdict>> EXPECTED = new EnumMap<>(Map.of(
-            PENDING, Map.of(PENDING, IGNORED, CAPTURED, ALLOWED, FAILED, ALLOWED, CANCELLED, ALLOWED, REFUNDED, DEAD_LETTERED),
-            CAPTURED, Map.of(PENDING, IGNORED, CAPTURED, IGNORED, FAILED, DEAD_LETTERED, CANCELLED, DEAD_LETTERED, REFUNDED, ALLOWED),
-            FAILED, Map.of(PENDING, IGNORED, CAPTURED, IGNORED, FAILED, IGNORED, CANCELLED, IGNORED, REFUNDED, IGNORED),
-            CANCELLED, Map.of(PENDING, IGNORED, CAPTURED, IGNORED, FAILED, IGNORED, CANCELLED, IGNORED, REFUNDED, IGNORED),
-            REFUNDED, Map.of(PENDING, IGNORED, CAPTURED, IGNORED, FAILED, IGNORED, CANCELLED, IGNORED, REFUNDED, IGNORED)));
+            PENDING, Map.of(PENDING, IGNORE, CAPTURED, APPLY, FAILED, APPLY, CANCELLED, APPLY, REFUNDED, REFUSE),
+            CAPTURED, Map.of(PENDING, IGNORE, CAPTURED, IGNORE, FAILED, REFUSE, CANCELLED, REFUSE, REFUNDED, APPLY),
+            FAILED, Map.of(PENDING, IGNORE, CAPTURED, IGNORE, FAILED, IGNORE, CANCELLED, IGNORE, REFUNDED, IGNORE),
+            CANCELLED, Map.of(PENDING, IGNORE, CAPTURED, IGNORE, FAILED, IGNORE, CANCELLED, IGNORE, REFUNDED, IGNORE),
+            REFUNDED, Map.of(PENDING, IGNORE, CAPTURED, IGNORE, FAILED, IGNORE, CANCELLED, IGNORE, REFUNDED, IGNORE)));
 
     @Test
     void everyTransitionIsAllowedIgnoredOrDeadLetteredExactlyAsTheTableSays() {
@@ -35,7 +36,7 @@ class PaymentStatusTest {
             for (PaymentStatus to : PaymentStatus.values()) {
                 TransitionVerdict expected = EXPECTED.get(from).get(to);
                 assertThat(from.verdictFor(to)).as("%s -> %s", from, to).isEqualTo(expected);
-                assertThat(from.canMoveTo(to)).as("%s -> %s allowed", from, to).isEqualTo(expected == ALLOWED);
+                assertThat(from.canMoveTo(to)).as("%s -> %s allowed", from, to).isEqualTo(expected == APPLY);
             }
         }
     }

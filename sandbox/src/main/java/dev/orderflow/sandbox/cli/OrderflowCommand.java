@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
             "Run './orderflow help <command>' (or '<command> --help') for a command's options and examples."},
         commandListHeading = "%nCommands:%n",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class, DemoCommand.class,
-            ChaosCommand.class, BenchCommand.class, DlqCommand.class, CommandLine.HelpCommand.class,
+            ChaosCommand.class, BenchCommand.class, DlqCommand.class, NewServiceCommand.class, CommandLine.HelpCommand.class,
             AutoComplete.GenerateCompletion.class},
         exitCodeList = {ExitCodes.SUCCESS_LINE, ExitCodes.INVALID_LINE, ExitCodes.USAGE_LINE, ExitCodes.NOT_READY_LINE,
             ExitCodes.UNKNOWN_LINE, ExitCodes.NOT_FOUND_LINE, ExitCodes.FAILED_LINE},

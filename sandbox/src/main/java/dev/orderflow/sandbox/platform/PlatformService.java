@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The four services, once: name, documented port (and the variable that overrides it), database,
- * and the topics each consumes (its {@code <name>-in} channels). The CLI, chaos and bench read
+ * and the topics each consumes (its {@code events-in} channel). The CLI, chaos and bench read
  * this list.
  */
 public enum PlatformService {

@@ -16,6 +16,14 @@ public interface MessagingConfig {
     /** {@code ce_source} of the events this service publishes; defaults to {@code /orderflow/<service>}. */
     Optional<String> source();
 
+    /**
+     * {@code off} leaves {@code EventsConsumer} (the {@code events-in} channel's {@code @Incoming})
+     * out of the build, for an application that declares its own channels. Read at build time
+     * ({@code @IfBuildProperty}); declared here so the key is known.
+     */
+    @WithDefault("on")
+    String eventsChannel();
+
     Relay relay();
 
     Consumer consumer();

@@ -4,6 +4,7 @@ import dev.orderflow.messaging.config.MessagingConfig;
 import dev.orderflow.messaging.envelope.EventEnvelope;
 import dev.orderflow.messaging.envelope.InboundRecord;
 import dev.orderflow.messaging.deadletter.DeadLetterPublisher;
+import dev.orderflow.messaging.deadletter.DeadLetterTopics;
 import dev.orderflow.messaging.health.ConsumerProgress;
 import dev.orderflow.messaging.inbox.DuplicateDetector;
 import dev.orderflow.messaging.inbox.Inbox;
@@ -32,20 +33,14 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 /**
- * What a service's {@code @Incoming} method calls. One call = inbox + ordering + business change in
- * one transaction, then the acknowledgement (so the offset is committed only after that commit):
+ * What an {@code @Incoming} method calls ({@link EventsConsumer}, the one every service uses). One
+ * call = inbox + ordering + business change in one transaction, then the acknowledgement (so the
+ * offset is committed only after that commit).
  *
- * <pre>{@code
- * @Incoming("orders-in")
- * @Blocking
- * public CompletionStage<Void> onOrderEvent(Message<byte[]> message) {
- *     return consumer.consume(message, handler);
- * }
- * }</pre>
- *
- * Permanent failures are nacked with extra headers; the channel's
- * {@code failure-strategy=dead-letter-queue} (SmallRye's) writes the dead letter and the partition
- * moves on. Transient failures are retried inside the call, on the same record.
+ * Permanent failures are nacked with extra headers and the dead-letter topic of the record's own
+ * topic ({@code <topic>.dlq}); the channel's {@code failure-strategy=dead-letter-queue} (SmallRye's)
+ * writes the dead letter and the partition moves on. Transient failures are retried inside the
+ * call, on the same record.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -109,7 +104,11 @@ public class IdempotentConsumer {
         }
         RecordHeaders extra = new RecordHeaders();
         result.deadLetter().libraryHeaders().forEach((name, value) -> extra.add(name, value.getBytes(StandardCharsets.UTF_8)));
-        return message.nack(result.failure(), Metadata.of(OutgoingKafkaRecordMetadata.builder().withHeaders(extra).build()));
+        // One channel reads several topics: each dead letter goes beside the topic its record came from.
+        return message.nack(result.failure(), Metadata.of(OutgoingKafkaRecordMetadata.builder()
+                .withTopic(DeadLetterTopics.of(kafka.getTopic()))
+                .withHeaders(extra)
+                .build()));
     }
 
     /** For code that manages its own offsets: same processing, the caller dead-letters a DEAD_LETTER result. */

@@ -31,14 +31,19 @@ class MetricSeriesAtStartup {
         handlers.forEach(handler -> metrics.registerConsumerSeries(handler.consumer(), topics));
     }
 
-    /** The topic of every Kafka {@code @Incoming} channel: its {@code topic} attribute, else the channel's name. */
+    /** The topics of every Kafka {@code @Incoming} channel: its {@code topics} list, else its {@code topic}, else the channel's name. */
     static Set<String> incomingTopics(Config config) {
         Set<String> topics = new TreeSet<>();
         for (String name : config.getPropertyNames()) {
             Matcher channel = INCOMING.matcher(name);
             if (channel.matches() && "smallrye-kafka".equals(config.getOptionalValue(name, String.class).orElse(""))) {
-                topics.add(config.getOptionalValue("mp.messaging.incoming." + channel.group(1) + ".topic", String.class)
-                        .orElse(channel.group(1)));
+                String prefix = "mp.messaging.incoming." + channel.group(1);
+                String named = config.getOptionalValue(prefix + ".topics", String.class)
+                        .or(() -> config.getOptionalValue(prefix + ".topic", String.class))
+                        .orElse(channel.group(1));
+                for (String topic : named.split(",")) {
+                    topics.add(topic.trim());
+                }
             }
         }
         return topics;

@@ -1,5 +1,6 @@
 package dev.orderflow.shipping.domain;
 
+import dev.orderflow.statemachine.TransitionVerdict;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -75,10 +76,10 @@ public class ShippingOrder {
      */
     public boolean moveTo(ShippingStatus target, Instant now) {
         TransitionVerdict verdict = status.verdictFor(target);
-        if (verdict == TransitionVerdict.DEAD_LETTERED) {
+        if (verdict == TransitionVerdict.REFUSE) {
             throw new IllegalShippingTransition(orderId, status, target);
         }
-        if (verdict == TransitionVerdict.IGNORED) {
+        if (verdict == TransitionVerdict.IGNORE) {
             return false;
         }
         status = target;

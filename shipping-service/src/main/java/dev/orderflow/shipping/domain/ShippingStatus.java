@@ -1,9 +1,10 @@
 package dev.orderflow.shipping.domain;
 
-import static dev.orderflow.shipping.domain.TransitionVerdict.ALLOWED;
-import static dev.orderflow.shipping.domain.TransitionVerdict.DEAD_LETTERED;
-import static dev.orderflow.shipping.domain.TransitionVerdict.IGNORED;
+import static dev.orderflow.statemachine.TransitionVerdict.APPLY;
+import static dev.orderflow.statemachine.TransitionVerdict.IGNORE;
+import static dev.orderflow.statemachine.TransitionVerdict.REFUSE;
 
+import dev.orderflow.statemachine.TransitionVerdict;
 import java.util.Map;
 
 /**
@@ -13,9 +14,9 @@ import java.util.Map;
  * (the customer's cancellation came first). SCHEDULED and CANCELLED are terminal.
  *
  * <p>A transition the table does not allow is never a silent overwrite: {@link #verdictFor}
- * classifies it as {@link TransitionVerdict#IGNORED} (a late or repeated fact: a second capture, a
+ * classifies it as {@link TransitionVerdict#IGNORE} (a late or repeated fact: a second capture, a
  * cancellation that lost the race, a capture after the cancellation won) or
- * {@link TransitionVerdict#DEAD_LETTERED} (moving a decided order back, which no fact can justify).
+ * {@link TransitionVerdict#REFUSE} (moving a decided order back, which no fact can justify).
  */
 public enum ShippingStatus {
     AWAITING_PAYMENT,
@@ -29,9 +30,9 @@ public enum ShippingStatus {
      * order cannot become undecided; the shipment or the compensation already happened.
      */
     private static final Map<ShippingStatus, Map<ShippingStatus, TransitionVerdict>> TABLE = Map.of(
-            AWAITING_PAYMENT, Map.of(AWAITING_PAYMENT, IGNORED, SCHEDULED, ALLOWED, CANCELLED, ALLOWED),
-            SCHEDULED, Map.of(AWAITING_PAYMENT, DEAD_LETTERED, SCHEDULED, IGNORED, CANCELLED, IGNORED),
-            CANCELLED, Map.of(AWAITING_PAYMENT, DEAD_LETTERED, SCHEDULED, IGNORED, CANCELLED, IGNORED));
+            AWAITING_PAYMENT, Map.of(AWAITING_PAYMENT, IGNORE, SCHEDULED, APPLY, CANCELLED, APPLY),
+            SCHEDULED, Map.of(AWAITING_PAYMENT, REFUSE, SCHEDULED, IGNORE, CANCELLED, IGNORE),
+            CANCELLED, Map.of(AWAITING_PAYMENT, REFUSE, SCHEDULED, IGNORE, CANCELLED, IGNORE));
 
     /** What to do when an event asks for {@code target}. */
     public TransitionVerdict verdictFor(ShippingStatus target) {
@@ -39,11 +40,11 @@ public enum ShippingStatus {
     }
 
     public boolean canMoveTo(ShippingStatus target) {
-        return verdictFor(target) == ALLOWED;
+        return verdictFor(target) == APPLY;
     }
 
     /** Nothing moves on from it: the order's one decision is made. */
     public boolean isTerminal() {
-        return !TABLE.get(this).containsValue(ALLOWED);
+        return !TABLE.get(this).containsValue(APPLY);
     }
 }

@@ -16,7 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 /**
- * shipping-service's reaction to the saga, for both its channels (one consumer name, so the inbox
+ * shipping-service's reaction to the saga, for both its topics (one consumer name, so the inbox
  * and parking are shared: a capture parked on payments.events is released by OrderPlaced on
  * orders.events). Runs inside the inbox transaction:
  *

@@ -3,12 +3,13 @@ package dev.orderflow.shipping.domain;
 import static dev.orderflow.shipping.domain.ShippingStatus.AWAITING_PAYMENT;
 import static dev.orderflow.shipping.domain.ShippingStatus.CANCELLED;
 import static dev.orderflow.shipping.domain.ShippingStatus.SCHEDULED;
-import static dev.orderflow.shipping.domain.TransitionVerdict.ALLOWED;
-import static dev.orderflow.shipping.domain.TransitionVerdict.DEAD_LETTERED;
-import static dev.orderflow.shipping.domain.TransitionVerdict.IGNORED;
+import static dev.orderflow.statemachine.TransitionVerdict.APPLY;
+import static dev.orderflow.statemachine.TransitionVerdict.IGNORE;
+import static dev.orderflow.statemachine.TransitionVerdict.REFUSE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orderflow.statemachine.TransitionVerdict;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -25,7 +26,7 @@ class ShippingStatusTest {
 
     private static TransitionVerdict expected(ShippingStatus from, ShippingStatus to) {
         Pair pair = new Pair(from, to);
-        return ALLOWED_PAIRS.contains(pair) ? ALLOWED : DEAD_LETTERED_PAIRS.contains(pair) ? DEAD_LETTERED : IGNORED;
+        return ALLOWED_PAIRS.contains(pair) ? APPLY : DEAD_LETTERED_PAIRS.contains(pair) ? REFUSE : IGNORE;
     }
 
     @Test
@@ -34,7 +35,7 @@ class ShippingStatusTest {
             for (ShippingStatus to : ShippingStatus.values()) {
                 TransitionVerdict expected = expected(from, to);
                 assertThat(from.verdictFor(to)).as("%s -> %s", from, to).isEqualTo(expected);
-                assertThat(from.canMoveTo(to)).as("%s -> %s allowed", from, to).isEqualTo(expected == ALLOWED);
+                assertThat(from.canMoveTo(to)).as("%s -> %s allowed", from, to).isEqualTo(expected == APPLY);
             }
         }
     }
@@ -46,17 +47,17 @@ class ShippingStatusTest {
                 ShippingOrder order = orderIn(from);
                 Instant later = Instant.EPOCH.plusSeconds(60);
                 switch (expected(from, to)) {
-                    case ALLOWED -> {
+                    case APPLY -> {
                         assertThat(order.moveTo(to, later)).as("%s -> %s", from, to).isTrue();
                         assertThat(order.status).isEqualTo(to);
                         assertThat(order.updatedAt).isEqualTo(later);
                     }
-                    case IGNORED -> {
+                    case IGNORE -> {
                         assertThat(order.moveTo(to, later)).as("%s -> %s", from, to).isFalse();
                         assertThat(order.status).isEqualTo(from);
                         assertThat(order.updatedAt).isEqualTo(Instant.EPOCH);
                     }
-                    case DEAD_LETTERED -> {
+                    case REFUSE -> {
                         assertThatThrownBy(() -> order.moveTo(to, later))
                                 .as("%s -> %s", from, to)
                                 .isInstanceOf(IllegalShippingTransition.class)

@@ -6,6 +6,7 @@ import dev.orderflow.events.EventTypes;
 import dev.orderflow.events.Topics;
 import dev.orderflow.infra.RunningInfra;
 import dev.orderflow.infra.kafka.LocalKafkaCluster;
+import dev.orderflow.messaging.consumer.EventsConsumer;
 import dev.orderflow.sandbox.platform.Platform;
 import dev.orderflow.sandbox.platform.PlatformLayout;
 import dev.orderflow.sandbox.platform.PlatformService;
@@ -54,7 +55,7 @@ public final class ChaosPlatform implements AutoCloseable {
 
     static final List<String> SERVICES = PlatformService.names();
 
-    /** The topics each service consumes, as its application.properties names them ({@code <name>-in} channels). */
+    /** The topics each service consumes, as its application.properties names them (the {@code events-in} channel's {@code topics}). */
     static final Map<String, List<String>> CONSUMED = PlatformService.consumed();
 
     /**
@@ -140,18 +141,16 @@ public final class ChaosPlatform implements AutoCloseable {
     private static PlatformLayout wired(PlatformLayout layout, RunningInfra infra, DatabaseProxy proxy) {
         List<ServiceSpec> services = layout.services().stream().map(service -> {
             Map<String, String> config = new LinkedHashMap<>(service.extraConfig());
-            for (String topic : CONSUMED.getOrDefault(service.name(), List.of())) {
-                config.put("mp.messaging.incoming." + channelOf(topic) + ".topic", Topics.deliveredTopicOf(topic));
+            List<String> delivered = CONSUMED.getOrDefault(service.name(), List.of()).stream()
+                    .map(Topics::deliveredTopicOf)
+                    .toList();
+            if (!delivered.isEmpty()) {
+                config.put("mp.messaging.incoming." + EventsConsumer.CHANNEL + ".topics", String.join(",", delivered));
             }
             config.put("quarkus.datasource.jdbc.url", proxy.jdbcUrl(service.database()));
             return new ServiceSpec(service.name(), service.port(), service.database(), Map.copyOf(config));
         }).toList();
         return new PlatformLayout(layout.root(), layout.infra(), services, layout.providerPort());
-    }
-
-    /** {@code orders.events} → {@code orders-in}, the channel naming of every service. */
-    static String channelOf(String topic) {
-        return topic.substring(0, topic.indexOf('.')) + "-in";
     }
 
     public RunningPlatform platform() {
