@@ -52,7 +52,7 @@ CREATE TABLE IF NOT EXISTS messaging_inbox (
 );
 CREATE INDEX IF NOT EXISTS messaging_inbox_received ON messaging_inbox (received_at);
 
--- Per-aggregate ordering: last applied ce_sequence per (consumer, producing source, aggregate).
+-- Per-aggregate ordering: last consumed ce_sequence per (consumer, producing source, aggregate).
 CREATE TABLE IF NOT EXISTS messaging_consumer_stream (
     consumer      text        NOT NULL,
     source        text        NOT NULL,
@@ -61,6 +61,9 @@ CREATE TABLE IF NOT EXISTS messaging_consumer_stream (
     updated_at    timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (consumer, source, subject)
 );
+-- The last sequence was skipped (a type the consumer does not handle), not applied: its v1/v2 twin,
+-- which carries the same sequence, may still be applied.
+ALTER TABLE messaging_consumer_stream ADD COLUMN IF NOT EXISTS last_skipped boolean NOT NULL DEFAULT false;
 
 -- Parking lot: events that arrived too early (a gap in the stream, or a prerequisite from
 -- another topic not there yet). Durable, so a restart loses nothing.

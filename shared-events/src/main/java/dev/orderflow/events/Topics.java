@@ -14,6 +14,22 @@ public final class Topics {
     public static final java.util.List<String> ALL = java.util.List.of(ORDERS, INVENTORY, PAYMENTS, SHIPPING);
 
     /**
+     * The {@code ce_source} of the one service that publishes each topic (its
+     * {@code orderflow.messaging.source}). Consumers accept records of a topic only from it: a type
+     * they do not handle from this producer is skipped, anything from another source is dead-lettered.
+     */
+    private static final java.util.Map<String, String> PRODUCER_SOURCES = java.util.Map.of(
+            ORDERS, "/orderflow/order-service",
+            INVENTORY, "/orderflow/inventory-service",
+            PAYMENTS, "/orderflow/payment-service",
+            SHIPPING, "/orderflow/shipping-service");
+
+    /** The {@code ce_source} of {@code topic}'s producer (also for its delivery topic); empty for a topic outside the contract. */
+    public static java.util.Optional<String> producerSource(String topic) {
+        return java.util.Optional.ofNullable(topic == null ? null : PRODUCER_SOURCES.get(originOf(topic)));
+    }
+
+    /**
      * Suffix of a delivery topic: the chaos sandbox puts a forwarding stage between producers and
      * consumers (to delay, reorder, duplicate), which feeds {@code <topic>.delivered}.
      */

@@ -14,4 +14,14 @@ class TopicsTest {
             assertThat(Topics.originOf(Topics.deliveredTopicOf(topic))).isEqualTo(topic);
         }
     }
+
+    @Test
+    void everyTopicNamesTheSourceOfItsOneProducerSoConsumersCanRefuseRecordsFromAnyOther() {
+        assertThat(Topics.producerSource(Topics.ORDERS)).contains("/orderflow/order-service");
+        assertThat(Topics.producerSource(Topics.deliveredTopicOf(Topics.PAYMENTS))).contains("/orderflow/payment-service");
+        for (String topic : Topics.ALL) {
+            assertThat(Topics.producerSource(topic)).as(topic).isPresent();
+        }
+        assertThat(Topics.producerSource("test.ledger.events")).as("a topic outside the contract").isEmpty();
+    }
 }

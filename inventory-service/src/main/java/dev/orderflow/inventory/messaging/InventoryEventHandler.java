@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
  *       cancel request alone releases nothing: shipping-service settles the race between it and
  *       shipment, and only the cancellation's win ({@code ShipmentCancelled}) is compensated.
  *   <li>{@code ShipmentScheduled} → commit (reserved → shipped) → {@code InventoryCommitted}
- *   <li>every other type on these topics → consumed without effect (keeps the sequence moving)
+ *   <li>every other type on these topics → not handled: skipped (the sequence moves on, a twin still applies)
  * </ul>
  *
  * An event for an order whose {@code OrderPlaced} is not applied yet (other topic) is parked; a
@@ -60,7 +60,7 @@ public class InventoryEventHandler implements EventHandler {
                     event.payloadAs(dev.orderflow.events.shipping.v1.ShipmentScheduled.class, ORDER_ID);
                     yield outcome(event, reservations.commit(event.subject()));
                 }
-                default -> HandlerOutcome.applied();
+                default -> HandlerOutcome.notHandled();
             };
         } catch (IllegalReservationTransition refused) {
             throw new PermanentFailureException(refused.getMessage(), refused);

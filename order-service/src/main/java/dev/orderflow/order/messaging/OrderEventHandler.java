@@ -48,7 +48,7 @@ public class OrderEventHandler implements EventHandler {
     public HandlerOutcome handle(IncomingEvent event) {
         OrderFact fact = FACTS.get(event.type());
         if (fact == null) {
-            return HandlerOutcome.applied(); // other facts on these topics do not move the order
+            return HandlerOutcome.notHandled(); // other facts on these topics (and PaymentCaptured v2) do not move the order
         }
         UUID orderId = decodedOrderId(event);
         var cause = new OrderTransition.Cause(event.id(), event.type(), event.sequence());

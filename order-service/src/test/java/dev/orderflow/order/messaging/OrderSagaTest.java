@@ -18,7 +18,9 @@ import static org.awaitility.Awaitility.await;
 import dev.orderflow.events.CloudEventHeaders;
 import dev.orderflow.events.EventTypes;
 import dev.orderflow.events.Topics;
+import dev.orderflow.events.adapters.PaymentCapturedV1ToV2;
 import dev.orderflow.events.inventory.v1.ReleaseReason;
+import dev.orderflow.events.payment.v1.PaymentCaptured;
 import dev.orderflow.infra.quarkus.OrderflowInfraResource;
 import dev.orderflow.testing.SagaEvents;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -26,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,6 +106,32 @@ class OrderSagaTest {
 
         saga.send(record(inventoryReserved(orderId, "KB-001", 1), INVENTORY_SERVICE, orderId, 1));
         assertThat(awaitStatus(orderId, "PAID").getList("history.to")).containsExactly("PLACED", "RESERVED", "PAID");
+    }
+
+    /**
+     * payment-service's dual publish (docs/patterns/schema-evolution.md): v2 and its v1 adaptation
+     * with one sequence. order-service handles only v1, so v2 first must not make v1 look stale.
+     */
+    @Test
+    void paymentCapturedTwinsPayTheOrderOnceWhicheverVersionArrivesFirst() {
+        String v2First = place();
+        String v1First = place();
+        for (String orderId : List.of(v2First, v1First)) {
+            saga.send(record(inventoryReserved(orderId, "KB-001", 1), INVENTORY_SERVICE, orderId, 1));
+        }
+        PaymentCaptured captured = paymentCaptured(v2First, new BigDecimal("89.00"));
+        saga.send(record(PaymentCapturedV1ToV2.adapt(captured), PAYMENT_SERVICE, v2First, 1));
+        saga.send(record(captured, PAYMENT_SERVICE, v2First, 1));
+        PaymentCaptured capturedToo = paymentCaptured(v1First, new BigDecimal("89.00"));
+        saga.send(record(capturedToo, PAYMENT_SERVICE, v1First, 1));
+        saga.awaitConsumed(saga.send(record(PaymentCapturedV1ToV2.adapt(capturedToo), PAYMENT_SERVICE, v1First, 1)));
+
+        for (String orderId : List.of(v2First, v1First)) {
+            JsonPath order = awaitStatus(orderId, "PAID");
+            assertThat(order.getList("history.to")).as(orderId).containsExactly("PLACED", "RESERVED", "PAID");
+            assertThat(order.getList("history.eventType")).as(orderId).containsExactly(
+                    EventTypes.ORDER_PLACED_V1, EventTypes.INVENTORY_RESERVED_V1, EventTypes.PAYMENT_CAPTURED_V1);
+        }
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
  *   <li>{@code OrderPlaced} → remember customer and total ({@code PENDING})
  *   <li>{@code InventoryReserved} → capture at the provider → {@code PaymentCaptured} | {@code PaymentFailed}
  *   <li>{@code ShipmentCancelled} → refund a capture → {@code PaymentRefunded}, or cancel a pending payment
- *   <li>every other type on these topics → consumed without effect (keeps the sequence moving)
+ *   <li>every other type on these topics → not handled: skipped (the sequence moves on, a twin still applies)
  * </ul>
  *
  * An event for an order whose {@code OrderPlaced} is not applied yet (other topic) is parked; a
@@ -61,7 +61,7 @@ public class PaymentEventHandler implements EventHandler {
                     event.payloadAs(ShipmentCancelled.class, ORDER_ID);
                     yield outcome(event, payments.cancel(event.subjectAsUuid()));
                 }
-                default -> HandlerOutcome.applied();
+                default -> HandlerOutcome.notHandled();
             };
         } catch (IllegalPaymentTransition refused) {
             throw new PermanentFailureException(refused.getMessage(), refused);

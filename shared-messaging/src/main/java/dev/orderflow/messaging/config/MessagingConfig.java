@@ -78,7 +78,7 @@ public interface MessagingConfig {
 
         /**
          * Inbox rows older than this are deleted (longer than any redelivery or replay window; an
-         * older redelivery is still caught by the sequence check, as stale).
+         * older redelivery is still caught by the sequence check, as stale or a duplicate of the last sequence).
          */
         @WithDefault("30d")
         Duration inboxRetention();

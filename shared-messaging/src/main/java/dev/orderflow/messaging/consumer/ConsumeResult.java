@@ -7,10 +7,18 @@ public record ConsumeResult(Outcome outcome, DeadLetter deadLetter, Throwable fa
 
     public enum Outcome {
         APPLIED,
-        /** Same event id already recorded in the inbox: skipped. */
+        /**
+         * Same event id already recorded in the inbox, or another record of a sequence already
+         * consumed (the v1/v2 twin of one logical event): ignored.
+         */
         DUPLICATE,
         /** Sequence already applied: ignored. */
         STALE,
+        /**
+         * A type this consumer does not handle, from its topic's producer: its sequence is consumed
+         * without effect (a tolerant reader), counted in {@code orderflow.events.skipped}.
+         */
+        SKIPPED,
         /** Arrived early (gap or missing prerequisite): stored, applied later. */
         PARKED,
         /** Given up: belongs on the dead-letter topic. */

@@ -12,8 +12,8 @@ public interface DeliveryAttempt {
     Attempted attempt(IncomingEvent event);
 
     /**
-     * @param releasesParked the event was applied and events of its aggregate are parked, which it
-     *     may have made applicable
+     * @param releasesParked the event was applied or skipped (its stream advanced) and events of its
+     *     aggregate are parked, which it may have made applicable
      */
     record Attempted(Outcome outcome, boolean releasesParked) {}
 

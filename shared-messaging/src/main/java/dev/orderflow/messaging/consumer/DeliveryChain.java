@@ -10,10 +10,11 @@ import java.util.List;
  * The steps a delivery passes through, in this order, inside one transaction:
  * <ol>
  *   <li>{@link DedupeStep} — the inbox: a redelivered event id ends here as {@code DUPLICATE};
- *   <li>{@link OrderingStep} — the sequence gate: {@code STALE} ends here, a gap is parked;
- *   <li>(room for further per-event steps that need the stream already admitted, e.g. one for
- *       several versions of one logical event or one for types this consumer does not know)
- *   <li>{@link HandlerStep} — the service's handler: applied, or parked for a prerequisite.
+ *   <li>{@link SourceStep} — a record not from its topic's producer is dead-lettered;
+ *   <li>{@link OrderingStep} — the sequence gate: {@code STALE} ends here, a gap is parked, the
+ *       second twin of one sequence is a {@code DUPLICATE} unless the first was skipped;
+ *   <li>{@link HandlerStep} — the service's handler: applied, parked for a prerequisite, or
+ *       {@code SKIPPED} (a type it does not handle; the ordering step still advances the stream).
  * </ol>
  * The release of a parked event runs the same chain without the dedupe step (its inbox row was
  * written when it was parked), so the ordering rule is decided in one place for both.
@@ -28,13 +29,15 @@ public final class DeliveryChain {
     }
 
     /** The chain of a live delivery. */
-    public static DeliveryChain live(DuplicateDetector duplicates, OrderingGate gate, EventHandler handler) {
-        return new DeliveryChain(List.of(new DedupeStep(duplicates), new OrderingStep(gate)), new HandlerStep(handler));
+    public static DeliveryChain live(
+            DuplicateDetector duplicates, KnownProducers producers, OrderingGate gate, EventHandler handler) {
+        return new DeliveryChain(
+                List.of(new DedupeStep(duplicates), new SourceStep(producers), new OrderingStep(gate)), new HandlerStep(handler));
     }
 
     /** The chain of a parked event's release: the same steps after the dedupe. */
-    public static DeliveryChain release(OrderingGate gate, EventHandler handler) {
-        return new DeliveryChain(List.of(new OrderingStep(gate)), new HandlerStep(handler));
+    public static DeliveryChain release(KnownProducers producers, OrderingGate gate, EventHandler handler) {
+        return new DeliveryChain(List.of(new SourceStep(producers), new OrderingStep(gate)), new HandlerStep(handler));
     }
 
     public Outcome deliver(DeliveryContext delivery) throws SQLException {

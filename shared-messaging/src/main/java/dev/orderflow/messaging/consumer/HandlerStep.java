@@ -7,7 +7,8 @@ import java.sql.SQLException;
 
 /**
  * The end of the chain: the service's {@link EventHandler}, with the event as the cause of what it
- * appends to the outbox. "Not yet" ({@link HandlerOutcome#awaiting}) parks the event for its prerequisite.
+ * appends to the outbox. "Not yet" ({@link HandlerOutcome#awaiting}) parks the event for its
+ * prerequisite; "not mine" ({@link HandlerOutcome#notHandled}) is {@code SKIPPED}.
  */
 public final class HandlerStep {
     private final EventHandler handler;
@@ -19,6 +20,9 @@ public final class HandlerStep {
     public Outcome deliver(DeliveryContext delivery) throws SQLException {
         IncomingEvent event = delivery.event();
         HandlerOutcome outcome = CausalContext.callWithin(event.envelope(), () -> handler.handle(event));
+        if (!outcome.handled()) {
+            return Outcome.SKIPPED;
+        }
         if (!outcome.isApplied()) {
             delivery.parking().park(ParkReason.PREREQUISITE, outcome.prerequisite());
             return Outcome.PARKED;

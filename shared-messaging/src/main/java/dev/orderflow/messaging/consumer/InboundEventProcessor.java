@@ -108,7 +108,7 @@ public final class InboundEventProcessor {
 
     private ConsumeResult completed(IncomingEvent event, Attempted attempted) {
         Outcome outcome = attempted.outcome();
-        count(outcome);
+        count(outcome, event);
         Span.current().setAttribute("orderflow.inbox.outcome", outcome.name());
         LOG.infof("consumer %s: %s %s seq %d of %s -> %s",
                 parts.consumer(), event.type(), event.id(), event.sequence(), event.subject(), outcome);
@@ -128,11 +128,12 @@ public final class InboundEventProcessor {
         pause(backoff);
     }
 
-    private void count(Outcome outcome) {
+    private void count(Outcome outcome, IncomingEvent event) {
         switch (outcome) {
             case APPLIED -> parts.metrics().applied(parts.consumer());
             case DUPLICATE -> parts.metrics().duplicate(parts.consumer());
             case STALE -> parts.metrics().stale(parts.consumer());
+            case SKIPPED -> parts.metrics().skipped(parts.consumer(), event.type());
             case PARKED, DEAD_LETTER -> {}
         }
     }

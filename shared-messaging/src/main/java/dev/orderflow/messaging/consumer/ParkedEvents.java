@@ -48,7 +48,7 @@ final class ParkedEvents {
                 List<ParkedEvent> parked = parts.transactions().inNewTransaction(c -> ParkingLot.ofSubject(c, parts.consumer(), subject));
                 for (ParkedEvent candidate : parked) {
                     Outcome outcome = tracing.traced(candidate.record(), () -> release(candidate));
-                    if (outcome == Outcome.APPLIED || outcome == Outcome.STALE) {
+                    if (leavesTheLot(outcome)) {
                         moved = true;
                         released += outcome == Outcome.APPLIED ? 1 : 0;
                     }
@@ -97,11 +97,15 @@ final class ParkedEvents {
         IncomingEvent event = new IncomingEvent(EventEnvelope.fromHeaders(parked.record().headers()), parked.record(), parts.decoder());
         try {
             Outcome outcome = parts.transactions().inNewTransaction(connection -> releaseInTransaction(connection, parked, event));
-            if (outcome == Outcome.APPLIED) {
-                parts.metrics().released(parts.consumer());
-                parts.metrics().applied(parts.consumer());
-            } else if (outcome == Outcome.STALE) {
-                parts.metrics().stale(parts.consumer());
+            switch (outcome) {
+                case APPLIED -> {
+                    parts.metrics().released(parts.consumer());
+                    parts.metrics().applied(parts.consumer());
+                }
+                case STALE -> parts.metrics().stale(parts.consumer());
+                case DUPLICATE -> parts.metrics().duplicate(parts.consumer());
+                case SKIPPED -> parts.metrics().skipped(parts.consumer(), event.type());
+                case PARKED, DEAD_LETTER -> {}
             }
             return outcome;
         } catch (RuntimeException failure) {
@@ -116,7 +120,13 @@ final class ParkedEvents {
         }
     }
 
-    /** Locks the parked row, runs the chain; a row that was applied or turned out stale leaves the lot. */
+    /** Consumed one way or another (applied, skipped, or found stale or a twin's duplicate): no longer parked. */
+    private static boolean leavesTheLot(Outcome outcome) {
+        return outcome == Outcome.APPLIED || outcome == Outcome.SKIPPED || outcome == Outcome.STALE
+                || outcome == Outcome.DUPLICATE;
+    }
+
+    /** Locks the parked row, runs the chain; a row that was consumed leaves the lot. */
     private Outcome releaseInTransaction(Connection connection, ParkedEvent parked, IncomingEvent event) throws SQLException {
         if (!ParkingLot.lock(connection, parked.id())) {
             return Outcome.PARKED;
@@ -127,7 +137,7 @@ final class ParkedEvents {
             }
         };
         Outcome outcome = chain.deliver(new DeliveryContext(connection, parts.consumer(), event, stillParked));
-        if (outcome == Outcome.APPLIED || outcome == Outcome.STALE) {
+        if (leavesTheLot(outcome)) {
             ParkingLot.remove(connection, parked.id());
         }
         return outcome;

@@ -22,6 +22,7 @@ public final class ProcessorBuilder {
     private MessagingSpans spans = MessagingSpans.noop();
     private DuplicateDetector duplicates = new InboxDuplicateDetector();
     private OrderingGate gate = new SequenceOrderingGate();
+    private KnownProducers producers = KnownProducers.contract();
     private DeliveryAttempt.Decorator decorator = DeliveryAttempt.Decorator.none();
 
     ProcessorBuilder(EventHandler handler, TransactionRunner transactions, EventDecoder decoder, ConsumerSettings settings) {
@@ -63,6 +64,12 @@ public final class ProcessorBuilder {
         return this;
     }
 
+    /** Who may publish each topic; the default is the platform's contract ({@code Topics.producerSource}). */
+    public ProcessorBuilder producers(KnownProducers producers) {
+        this.producers = producers;
+        return this;
+    }
+
     public ProcessorBuilder decorateAttempts(DeliveryAttempt.Decorator decorator) {
         this.decorator = decorator;
         return this;
@@ -71,8 +78,8 @@ public final class ProcessorBuilder {
     public InboundEventProcessor build() {
         ConsumerParts parts = new ConsumerParts(handler.consumer(), transactions, settings, decoder, metrics, progress, deadLetters);
         DeliveryAttempt attempt = decorator.decorate(new TransactionalDeliveryAttempt(
-                parts.consumer(), transactions, DeliveryChain.live(duplicates, gate, handler), metrics));
+                parts.consumer(), transactions, DeliveryChain.live(duplicates, producers, gate, handler), metrics));
         return new InboundEventProcessor(
-                parts, attempt, DeliveryChain.release(gate, handler), new ConsumerTracing(spans, parts.consumer()));
+                parts, attempt, DeliveryChain.release(producers, gate, handler), new ConsumerTracing(spans, parts.consumer()));
     }
 }

@@ -32,7 +32,8 @@ final class TransactionalDeliveryAttempt implements DeliveryAttempt {
                 metrics.parked(consumer, reason.name());
             };
             Outcome outcome = chain.deliver(new DeliveryContext(connection, consumer, event, parking));
-            return new Attempted(outcome, outcome == Outcome.APPLIED && ParkingLot.anyOf(connection, consumer, event.subject()));
+            boolean advanced = outcome == Outcome.APPLIED || outcome == Outcome.SKIPPED;
+            return new Attempted(outcome, advanced && ParkingLot.anyOf(connection, consumer, event.subject()));
         });
     }
 }

@@ -24,8 +24,8 @@ public final class Inbox {
      * Retention: deletes dedupe records received longer ago than {@code retention}, except those of
      * events still parked (their redelivery must stay a duplicate until they are applied or
      * dead-lettered). The per-aggregate last applied sequence ({@code messaging_consumer_stream})
-     * is never deleted, so a redelivery older than the retention is still recognised — as stale —
-     * and not applied again.
+     * is never deleted, so a redelivery older than the retention is still recognised by its
+     * sequence — stale, or a duplicate of the last one — and not applied again.
      *
      * @return rows deleted
      */

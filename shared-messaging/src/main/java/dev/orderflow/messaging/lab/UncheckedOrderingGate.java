@@ -19,4 +19,7 @@ public final class UncheckedOrderingGate implements OrderingGate {
 
     @Override
     public void advance(Connection connection, StreamKey stream, long sequence) {}
+
+    @Override
+    public void skip(Connection connection, StreamKey stream, long sequence) {}
 }

@@ -5,9 +5,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.orderflow.messaging.failure.FailureKind;
 import dev.orderflow.messaging.ordering.ParkReason;
+import dev.orderflow.events.EventCatalog;
+import dev.orderflow.events.Topics;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -75,6 +79,11 @@ public final class MessagingMetrics {
         registry.counter("orderflow.inbox.stale", "consumer", consumer).increment();
     }
 
+    /** An event of a type this consumer does not handle, consumed without effect (per {@code ce_type}). */
+    public void skipped(String consumer, String type) {
+        registry.counter("orderflow.events.skipped", "consumer", consumer, "type", type).increment();
+    }
+
     public void parked(String consumer, String reason) {
         registry.counter("orderflow.inbox.parked", "consumer", consumer, "reason", reason).increment();
     }
@@ -103,8 +112,10 @@ public final class MessagingMetrics {
     }
 
     /**
-     * Registers at 0 every counter one consumer can move, for each topic it reads and each known
-     * reason, so an alert on the first duplicate, stale event, park or dead letter can fire.
+     * Registers at 0 every counter one consumer can move, for each topic it reads, each known reason
+     * and each contract of those topics, so an alert on the first duplicate, stale event, park, dead
+     * letter or skip can fire. (A type newer than this build's contracts starts its series at its
+     * first skip: nothing can name it sooner.)
      */
     public void registerConsumerSeries(String consumer, Collection<String> topics) {
         for (String name : List.of("orderflow.inbox.applied", "orderflow.inbox.duplicates", "orderflow.inbox.stale",
@@ -114,6 +125,10 @@ public final class MessagingMetrics {
         for (ParkReason reason : ParkReason.values()) {
             registry.counter("orderflow.inbox.parked", "consumer", consumer, "reason", reason.name());
         }
+        Set<String> origins = topics.stream().map(Topics::originOf).collect(Collectors.toSet());
+        EventCatalog.all().stream()
+                .filter(contract -> origins.contains(contract.topic()))
+                .forEach(contract -> registry.counter("orderflow.events.skipped", "consumer", consumer, "type", contract.type()));
         for (String topic : topics) {
             for (String failure : DEAD_LETTER_FAILURES) {
                 registry.counter("orderflow.dead.letters", "consumer", consumer, "topic", topic, "failure", failure);

@@ -6,14 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * Last applied {@code ce_sequence} per (consumer, source, aggregate). A stream is identified by the
- * producing service (ce_source) too, because each producer numbers its own events per aggregate.
+ * Last consumed {@code ce_sequence} per (consumer, source, aggregate), and whether it was skipped
+ * rather than applied. A stream is identified by the producing service (ce_source) too, because each
+ * producer numbers its own events per aggregate.
  */
 public final class ConsumerStreams {
     private ConsumerStreams() {}
 
-    /** Locks the stream row until commit (so two deliveries of one stream never interleave) and returns its last sequence. */
-    public static long lockLastApplied(Connection connection, StreamKey stream) throws SQLException {
+    /** Locks the stream row until commit (so two deliveries of one stream never interleave) and returns its position. */
+    public static StreamPosition lock(Connection connection, StreamKey stream) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO messaging_consumer_stream (consumer, source, subject, last_sequence)
                 VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING""")) {
@@ -23,26 +24,28 @@ public final class ConsumerStreams {
             insert.executeUpdate();
         }
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT last_sequence FROM messaging_consumer_stream
+                SELECT last_sequence, last_skipped FROM messaging_consumer_stream
                 WHERE consumer = ? AND source = ? AND subject = ? FOR UPDATE""")) {
             select.setString(1, stream.consumer());
             select.setString(2, stream.source());
             select.setString(3, stream.subject());
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                return new StreamPosition(rs.getLong(1), rs.getBoolean(2));
             }
         }
     }
 
-    public static void advance(Connection connection, StreamKey stream, long sequence) throws SQLException {
+    /** @param skipped the event at {@code sequence} was consumed without effect (its type not handled here) */
+    public static void advance(Connection connection, StreamKey stream, long sequence, boolean skipped) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("""
-                UPDATE messaging_consumer_stream SET last_sequence = ?, updated_at = now()
+                UPDATE messaging_consumer_stream SET last_sequence = ?, last_skipped = ?, updated_at = now()
                 WHERE consumer = ? AND source = ? AND subject = ?""")) {
             update.setLong(1, sequence);
-            update.setString(2, stream.consumer());
-            update.setString(3, stream.source());
-            update.setString(4, stream.subject());
+            update.setBoolean(2, skipped);
+            update.setString(3, stream.consumer());
+            update.setString(4, stream.source());
+            update.setString(5, stream.subject());
             update.executeUpdate();
         }
     }

@@ -18,4 +18,10 @@ public interface OrderingGate {
 
     /** Records that the event at {@code sequence} was applied, in the same transaction as its effect. */
     void advance(Connection connection, StreamKey stream, long sequence) throws SQLException;
+
+    /**
+     * Records that the event at {@code sequence} was consumed without effect (a type this consumer
+     * does not handle): the stream moves past it, and a twin of it (same sequence) may still apply.
+     */
+    void skip(Connection connection, StreamKey stream, long sequence) throws SQLException;
 }

@@ -3,17 +3,23 @@ package dev.orderflow.messaging.ordering;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** The template's gate: {@link SequenceGate} against the last applied sequence in {@link ConsumerStreams}. */
+/** The template's gate: {@link SequenceGate} against the stream position in {@link ConsumerStreams}. */
 public final class SequenceOrderingGate implements OrderingGate {
 
     @Override
     public Admission admit(Connection connection, StreamKey stream, long sequence) throws SQLException {
-        long lastApplied = ConsumerStreams.lockLastApplied(connection, stream);
-        return new Admission(SequenceGate.decide(lastApplied, sequence), lastApplied);
+        StreamPosition position = ConsumerStreams.lock(connection, stream);
+        return new Admission(
+                SequenceGate.decide(position.lastSequence(), position.lastSkipped(), sequence), position.lastSequence());
     }
 
     @Override
     public void advance(Connection connection, StreamKey stream, long sequence) throws SQLException {
-        ConsumerStreams.advance(connection, stream, sequence);
+        ConsumerStreams.advance(connection, stream, sequence, false);
+    }
+
+    @Override
+    public void skip(Connection connection, StreamKey stream, long sequence) throws SQLException {
+        ConsumerStreams.advance(connection, stream, sequence, true);
     }
 }

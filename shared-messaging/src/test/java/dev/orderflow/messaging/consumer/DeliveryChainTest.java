@@ -1,10 +1,12 @@
 package dev.orderflow.messaging.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderflow.messaging.consumer.ConsumeResult.Outcome;
 import dev.orderflow.messaging.envelope.EventEnvelope;
 import dev.orderflow.messaging.envelope.InboundRecord;
+import dev.orderflow.messaging.failure.PermanentFailureException;
 import dev.orderflow.messaging.inbox.DuplicateDetector;
 import dev.orderflow.messaging.ordering.Admission;
 import dev.orderflow.messaging.ordering.OrderingGate;
@@ -18,6 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -28,10 +31,18 @@ import org.junit.jupiter.api.Test;
  */
 class DeliveryChainTest {
     private static final String SOURCE = "/orderflow/test-producer";
+    private static final String TOPIC = "test.events";
+    private static final String HAPPENED = "dev.orderflow.test.Happened.v1";
+    private static final String HAPPENED_V2 = "dev.orderflow.test.Happened.v2";
+    private static final String INVENTED_LATER = "dev.orderflow.test.SomethingNew.v1";
 
     private final Set<UUID> inbox = new HashSet<>();
     private final Map<StreamKey, Long> positions = new HashMap<>();
+    private final Set<StreamKey> skippedLast = new HashSet<>();
     private final List<Long> applied = new ArrayList<>();
+    private final List<String> appliedTypes = new ArrayList<>();
+    /** The types the handler acts on; every other one it hands back as not handled. */
+    private Set<String> handles = Set.of(HAPPENED);
     private final List<String> parked = new ArrayList<>();
     private String awaiting;
 
@@ -40,12 +51,19 @@ class DeliveryChainTest {
         @Override
         public Admission admit(Connection connection, StreamKey stream, long sequence) {
             long last = positions.getOrDefault(stream, 0L);
-            return new Admission(SequenceGate.decide(last, sequence), last);
+            return new Admission(SequenceGate.decide(last, skippedLast.contains(stream), sequence), last);
         }
 
         @Override
         public void advance(Connection connection, StreamKey stream, long sequence) {
             positions.put(stream, sequence);
+            skippedLast.remove(stream);
+        }
+
+        @Override
+        public void skip(Connection connection, StreamKey stream, long sequence) {
+            positions.put(stream, sequence);
+            skippedLast.add(stream);
         }
     };
     private final EventHandler handler = new EventHandler() {
@@ -56,14 +74,19 @@ class DeliveryChainTest {
 
         @Override
         public HandlerOutcome handle(IncomingEvent event) {
+            if (!handles.contains(event.type())) {
+                return HandlerOutcome.notHandled();
+            }
             if (awaiting != null) {
                 return HandlerOutcome.awaiting(awaiting);
             }
             applied.add(event.sequence());
+            appliedTypes.add(event.type());
             return HandlerOutcome.applied();
         }
     };
-    private final DeliveryChain live = DeliveryChain.live(memoryInbox, memoryGate, handler);
+    private final KnownProducers producers = topic -> topic.equals(TOPIC) ? Optional.of(SOURCE) : Optional.empty();
+    private final DeliveryChain live = DeliveryChain.live(memoryInbox, producers, memoryGate, handler);
 
     @Test
     void redeliveredEventIdStopsAtTheInboxAndIsAppliedOnce() throws Exception {
@@ -99,7 +122,7 @@ class DeliveryChainTest {
         assertThat(positions).isEmpty();
 
         awaiting = null;
-        DeliveryChain release = DeliveryChain.release(memoryGate, handler);
+        DeliveryChain release = DeliveryChain.release(producers, memoryGate, handler);
         assertThat(release.deliver(context(event("order-1", 1)))).as("released: no inbox step on release").isEqualTo(Outcome.APPLIED);
         assertThat(positions).containsValue(1L);
     }
@@ -112,14 +135,79 @@ class DeliveryChainTest {
         assertThat(live.deliver(context(event("order-1", 2)))).isEqualTo(Outcome.APPLIED);
     }
 
+    @Test
+    void typeNewerThanThisConsumerFromTheTopicsProducerIsSkippedSoTheNextEventIsNotStuckBehindAGap() throws Exception {
+        assertThat(live.deliver(context(event("order-1", 1)))).isEqualTo(Outcome.APPLIED);
+        assertThat(live.deliver(context(event(INVENTED_LATER, SOURCE, "order-1", 2)))).isEqualTo(Outcome.SKIPPED);
+        assertThat(live.deliver(context(event("order-1", 3)))).as("not parked behind 2").isEqualTo(Outcome.APPLIED);
+        assertThat(applied).containsExactly(1L, 3L);
+        assertThat(parked).isEmpty();
+    }
+
+    @Test
+    void recordFromASourceThatIsNotTheTopicsProducerIsDeadLetteredNotSkipped() throws Exception {
+        assertThatThrownBy(() -> live.deliver(context(event(INVENTED_LATER, "/somewhere/else", "order-1", 1))))
+                .isInstanceOf(PermanentFailureException.class)
+                .hasMessageContaining("unknown ce_source '/somewhere/else'")
+                .hasMessageContaining(SOURCE);
+        assertThatThrownBy(() -> live.deliver(context(event(HAPPENED, "/somewhere/else", "order-2", 1))))
+                .as("a type this consumer handles, from a stranger, is refused too")
+                .isInstanceOf(PermanentFailureException.class);
+        assertThat(applied).isEmpty();
+        assertThat(positions).as("no stream opened for a stranger").isEmpty();
+    }
+
+    @Test
+    void twinThisConsumerHandlesIsAppliedEvenWhenTheVersionItDoesNotHandleArrivedFirst() throws Exception {
+        assertThat(live.deliver(context(event(HAPPENED_V2, SOURCE, "order-1", 1)))).isEqualTo(Outcome.SKIPPED);
+        assertThat(live.deliver(context(event(HAPPENED, SOURCE, "order-1", 1)))).as("not stale").isEqualTo(Outcome.APPLIED);
+        assertThat(live.deliver(context(event("order-1", 2)))).isEqualTo(Outcome.APPLIED);
+        assertThat(appliedTypes).containsExactly(HAPPENED, HAPPENED);
+        assertThat(applied).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void twinArrivingAfterTheHandledVersionIsADuplicateNotStaleAndNotAppliedTwice() throws Exception {
+        handles = Set.of(HAPPENED, HAPPENED_V2);
+        assertThat(live.deliver(context(event(HAPPENED, SOURCE, "order-1", 1)))).isEqualTo(Outcome.APPLIED);
+        assertThat(live.deliver(context(event(HAPPENED_V2, SOURCE, "order-1", 1)))).isEqualTo(Outcome.DUPLICATE);
+        assertThat(applied).containsExactly(1L);
+    }
+
+    @Test
+    void twinsOfAVersionNeitherHandledAreSkippedOnceAndTheStreamMovesOn() throws Exception {
+        assertThat(live.deliver(context(event(HAPPENED_V2, SOURCE, "order-1", 1)))).isEqualTo(Outcome.SKIPPED);
+        assertThat(live.deliver(context(event(INVENTED_LATER, SOURCE, "order-1", 1)))).isEqualTo(Outcome.DUPLICATE);
+        assertThat(live.deliver(context(event("order-1", 2)))).isEqualTo(Outcome.APPLIED);
+        assertThat(applied).containsExactly(2L);
+    }
+
+    @Test
+    void handledTwinWaitingForAPrerequisiteAfterASkippedTwinIsAppliedOnRelease() throws Exception {
+        assertThat(live.deliver(context(event(HAPPENED_V2, SOURCE, "order-1", 1)))).isEqualTo(Outcome.SKIPPED);
+        awaiting = "OrderPlaced order-1";
+        IncomingEvent handled = event(HAPPENED, SOURCE, "order-1", 1);
+        assertThat(live.deliver(context(handled))).isEqualTo(Outcome.PARKED);
+
+        awaiting = null;
+        assertThat(DeliveryChain.release(producers, memoryGate, handler).deliver(context(handled))).isEqualTo(Outcome.APPLIED);
+        assertThat(live.deliver(context(event(HAPPENED_V2, SOURCE, "order-1", 1))))
+                .as("a third record of sequence 1 after the applied twin")
+                .isEqualTo(Outcome.DUPLICATE);
+        assertThat(applied).containsExactly(1L);
+    }
+
     private DeliveryContext context(IncomingEvent event) {
         return new DeliveryContext(null, "test-consumer", event, (ParkReason reason, String detail) -> parked.add(reason + " " + detail));
     }
 
     private static IncomingEvent event(String subject, long sequence) {
+        return event(HAPPENED, SOURCE, subject, sequence);
+    }
+
+    private static IncomingEvent event(String type, String source, String subject, long sequence) {
         EventEnvelope envelope = new EventEnvelope(
-                UUID.randomUUID(), "dev.orderflow.test.Happened.v1", SOURCE, subject, Instant.now(), sequence,
-                null, null, null, "application/avro");
-        return new IncomingEvent(envelope, new InboundRecord("test.events", 0, sequence, subject, Map.of(), new byte[0]), null);
+                UUID.randomUUID(), type, source, subject, Instant.now(), sequence, null, null, null, "application/avro");
+        return new IncomingEvent(envelope, new InboundRecord(TOPIC, 0, sequence, subject, Map.of(), new byte[0]), null);
     }
 }

@@ -62,8 +62,9 @@ class InboxRetentionTest {
             harness.pumpUntil(() -> harness.results.size() == 5);
             assertThat(harness.results.subList(3, 5))
                     .extracting(ConsumeResult::outcome)
-                    .as("the first is stale (its inbox row is gone), the parked one a duplicate")
-                    .containsExactly(Outcome.STALE, Outcome.DUPLICATE);
+                    .as("the first a duplicate by its sequence, the last applied one (its inbox row is gone),"
+                            + " the parked one by its inbox row")
+                    .containsExactly(Outcome.DUPLICATE, Outcome.DUPLICATE);
         }
         assertThat(db.queryLong("SELECT count(*) FROM test_applied_effect WHERE subject = '" + applied + "'"))
                 .as("applied once")

@@ -77,8 +77,13 @@ public final class Events {
     }
 
     public static EventEnvelope envelope(String source, String subject, long sequence) {
+        return envelope(TEST_TYPE, source, subject, sequence);
+    }
+
+    /** An event of {@code type} with a fresh {@code ce_id}. */
+    public static EventEnvelope envelope(String type, String source, String subject, long sequence) {
         UUID id = UUID.randomUUID();
-        return new EventEnvelope(id, TEST_TYPE, source, subject, Instant.now(), sequence, id.toString(), id.toString(), null, "text/plain");
+        return new EventEnvelope(id, type, source, subject, Instant.now(), sequence, id.toString(), id.toString(), null, "text/plain");
     }
 
     public static ProducerRecord<String, byte[]> record(String topic, EventEnvelope envelope, String payload) {

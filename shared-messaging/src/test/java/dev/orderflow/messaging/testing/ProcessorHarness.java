@@ -12,13 +12,16 @@ import dev.orderflow.messaging.lab.NaiveMode;
 import dev.orderflow.messaging.consumer.ConsumeResult;
 import dev.orderflow.messaging.consumer.ConsumerSettings;
 import dev.orderflow.messaging.consumer.InboundEventProcessor;
+import dev.orderflow.messaging.consumer.KnownProducers;
 import dev.orderflow.messaging.envelope.InboundRecord;
 import dev.orderflow.messaging.jdbc.JdbcTransactionRunner;
 import dev.orderflow.messaging.metrics.MessagingMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -51,14 +54,31 @@ public final class ProcessorHarness implements AutoCloseable {
     }
 
     private ProcessorHarness(TestDatabase database, String topic, ConsumerSettings settings, NaiveMode naive, FaultPoints faults) {
+        this(database, topic, settings, naive, faults, new RecordingHandler("test-consumer", RecordingHandler.PLAIN_JDBC),
+                KnownProducers.contract());
+    }
+
+    /**
+     * A consumer whose handler acts only on the types {@code handles} accepts, reading a topic whose
+     * one producer is {@code producerSource}.
+     */
+    public ProcessorHarness(TestDatabase database, String topic, Predicate<String> handles, String producerSource) {
+        this(database, topic, ConsumerSettings.defaults("test-service"), NaiveMode.OFF, FaultPoints.none(),
+                new RecordingHandler("test-consumer", RecordingHandler.PLAIN_JDBC, handles),
+                t -> t.equals(topic) ? Optional.of(producerSource) : Optional.empty());
+    }
+
+    private ProcessorHarness(TestDatabase database, String topic, ConsumerSettings settings, NaiveMode naive, FaultPoints faults,
+            RecordingHandler handler, KnownProducers producers) {
         this.consumer = Events.consumer(topic);
         this.producer = Events.producer();
         this.deadLetters = new DeadLetterPublisher(producer);
         this.processor = InboundEventProcessor.builder(
-                        new RecordingHandler("test-consumer", RecordingHandler.PLAIN_JDBC),
+                        handler,
                         new JdbcTransactionRunner(database.connections()),
                         new RegistryEventDecoder(ApicurioSchemas.connect(RegistrySettings.of(TestInfra.shared().registryUrl()))),
                         settings)
+                .producers(producers)
                 .metrics(metrics)
                 .deadLetters(deadLetters)
                 .duplicates(naive.duplicateDetector())

@@ -9,6 +9,7 @@ import dev.orderflow.messaging.jdbc.SqlWork;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.function.Predicate;
 
 /**
  * A stand-in for a service's handler: records one effect row per applied event, so a test can
@@ -37,10 +38,17 @@ public class RecordingHandler implements EventHandler {
 
     private final String consumer;
     private final Db db;
+    private final Predicate<String> handles;
 
     public RecordingHandler(String consumer, Db db) {
+        this(consumer, db, type -> true);
+    }
+
+    /** @param handles the types it acts on; every other one it hands back as not handled, as a service's default branch does */
+    public RecordingHandler(String consumer, Db db, Predicate<String> handles) {
         this.consumer = consumer;
         this.db = db;
+        this.handles = handles;
     }
 
     @Override
@@ -50,6 +58,9 @@ public class RecordingHandler implements EventHandler {
 
     @Override
     public HandlerOutcome handle(IncomingEvent event) {
+        if (!handles.test(event.type())) {
+            return HandlerOutcome.notHandled();
+        }
         String payload = new String(event.payload(), StandardCharsets.UTF_8);
         if (payload.equals("poison")) {
             throw new PermanentFailureException("payload of " + event.type() + " cannot be decoded");

@@ -25,7 +25,7 @@ import java.util.UUID;
  *   <li>{@code PaymentCaptured} (v1 or v2: payment publishes both while it migrates) → schedule
  *       the one shipment → {@code ShipmentScheduled}
  *   <li>{@code OrderCancellationRequested} → if not scheduled yet → {@code ShipmentCancelled}
- *   <li>every other type on these topics → consumed without effect (keeps the sequence moving)
+ *   <li>every other type on these topics → not handled: skipped (the sequence moves on, a twin still applies)
  * </ul>
  *
  * A capture or cancellation of an order whose {@code OrderPlaced} is not applied yet is parked; a
@@ -65,7 +65,7 @@ public class ShippingEventHandler implements EventHandler {
                     OrderCancellationRequested request = event.payloadAs(OrderCancellationRequested.class, ORDER_ID);
                     yield outcome(event, shipping.cancel(event.subjectAsUuid(), request.getReason()));
                 }
-                default -> HandlerOutcome.applied();
+                default -> HandlerOutcome.notHandled();
             };
         } catch (ShippingContradiction contradiction) {
             throw new PermanentFailureException(contradiction.getMessage(), contradiction);

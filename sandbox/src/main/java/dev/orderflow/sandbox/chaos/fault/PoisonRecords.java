@@ -18,7 +18,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Records no consumer can decode, published as a broken producer would: valid CloudEvents headers
- * (a new {@code ce_id}, a real {@code ce_type}) around a payload that is not in the registry's wire
+ * (a new {@code ce_id}, a real {@code ce_type}, the topic's producer as {@code ce_source}) around a payload that is not in the registry's wire
  * format. Every consumer of the topic that handles that type must dead-letter them and go on (one
  * that ignores the type skips them); their ids are remembered so the checker can expect exactly
  * them on the dead-letter topic.
@@ -57,7 +57,8 @@ final class PoisonRecords extends BaseFault {
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(target(), subject, GARBAGE);
                 header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
                 header(record, CloudEventHeaders.ID, id);
-                header(record, CloudEventHeaders.SOURCE, "/orderflow/chaos");
+                // The topic's own producer: a record from any other source is refused before it is decoded.
+                header(record, CloudEventHeaders.SOURCE, Topics.producerSource(target()).orElseThrow());
                 header(record, CloudEventHeaders.TYPE, type);
                 header(record, CloudEventHeaders.SUBJECT, subject);
                 header(record, CloudEventHeaders.TIME, Instant.now().toString());
