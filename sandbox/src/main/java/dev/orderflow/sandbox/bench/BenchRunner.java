@@ -115,7 +115,7 @@ public final class BenchRunner {
             }
             SagaLoad patternsLoad = new SagaLoad(client, watcher, "patterns-" + System.currentTimeMillis());
             patternsLoad.restock();
-            progress.status("warm-up: the first order (consumers join their groups after readiness)");
+            progress.status("warm-up: the first order (cold code paths in every service)");
             patternsLoad.awaitFirstOrder(Duration.ofMinutes(3));
 
             progress.phase(2, "baselines: PostgreSQL commits, Kafka producer");
@@ -142,7 +142,7 @@ public final class BenchRunner {
             BenchReport.Drain drain = OutboxDrain.run(platform, "order-service", "order_db", template, settings.drainRows(),
                     progress::status);
             progress.result(String.format(Locale.ROOT, "%.0f events/s (%.1f s)", drain.eventsPerSecond(), drain.seconds()));
-            // The restarted service answers before its consumers have their partitions back.
+            // Ready means its consumers own partitions again; the first order still runs cold code paths.
             progress.status("waiting for an order through the saga after order-service's restart");
             patternsLoad.awaitFirstOrder(Duration.ofMinutes(5));
             // The same warm-up as the naive phase's, on the same fresh JVM: before the drain it warmed
