@@ -25,8 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Ready means the consumers own partitions: a service that answered ready before its consumer group
  * had settled took new orders it could not react to yet (the first demo order waited 5 s for its
- * reservation). The readiness comes from SmallRye's own Kafka health check, switched to assignment
- * checks by shared-messaging's {@code META-INF/microprofile-config.properties}.
+ * reservation). {@link ConsumerAssignmentReadinessCheck} reads each consumer's assignment.
  */
 @QuarkusTest
 @QuarkusTestResource(value = ProxiedInfraResource.class, restrictToAnnotatedClass = false)
