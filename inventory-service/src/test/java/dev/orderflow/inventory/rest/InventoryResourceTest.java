@@ -2,6 +2,7 @@ package dev.orderflow.inventory.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -15,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -99,7 +101,8 @@ class InventoryResourceTest {
 
     @Test
     void healthAndOpenApiAreServed() {
-        given().when().get("/q/health/ready").then().statusCode(200);
+        // Ready once the consumers own their partitions, a moment after start-up.
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200));
         given().when().get("/q/openapi?format=json").then().statusCode(200).body("paths", hasKey("/inventory/{sku}"))
                 .body("paths.'/inventory/{sku}'", hasKey("put"));
     }

@@ -1,6 +1,7 @@
 package dev.orderflow.payment.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasKey;
 
@@ -8,6 +9,7 @@ import dev.orderflow.infra.quarkus.OrderflowInfraResource;
 import dev.orderflow.payment.testing.PaymentProviderResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +46,8 @@ class PaymentResourceTest {
 
     @Test
     void healthAndOpenApiAreServed() {
-        given().when().get("/q/health/ready").then().statusCode(200);
+        // Ready once the consumers own their partitions, a moment after start-up.
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200));
         given().when().get("/q/openapi?format=json").then().statusCode(200).body("paths", hasKey("/payments"));
     }
 }

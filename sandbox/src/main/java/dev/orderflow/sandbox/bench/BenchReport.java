@@ -16,7 +16,23 @@ public record BenchReport(
         SagaRun naive,
         List<Hop> hops,
         Map<String, Double> cpuCoresDuringPatternsLoad,
-        double machineBusyCoresDuringPatternsLoad) {
+        double machineBusyCoresDuringPatternsLoad,
+        Cost cost) {
+
+    /**
+     * What one completed order costs during the patterns closed loop (warm-up and tail included, the
+     * orders counted are those that became terminal in it): CPU milliseconds per component, the
+     * services' CPU by JVM part (relay thread, Kafka consumer threads, workers, GC, JIT...), and
+     * PostgreSQL transactions ({@code xact_commit}) per database. Per order, not per second: on a
+     * shared machine a busy neighbour lowers the rate but hardly the CPU an order takes.
+     */
+    public record Cost(long orders, Map<String, Double> cpuMsPerOrder, Map<String, Map<String, Double>> serviceCpuMsPerOrderByPart,
+            List<String> services) {
+        /** The four services' CPU per order together (the target: at most 25 ms). */
+        public double servicesCpuMsPerOrder() {
+            return services.stream().mapToDouble(s -> cpuMsPerOrder.getOrDefault(s, 0.0)).sum();
+        }
+    }
 
     public record Header(String startedAt, int cores, long memoryMiB, String java, String os, Map<String, String> versions,
             String command, long durationSeconds) {}

@@ -6,6 +6,7 @@ import dev.orderflow.sandbox.demo.OrderflowClient;
 import dev.orderflow.sandbox.platform.Platform;
 import dev.orderflow.sandbox.platform.PlatformLayout;
 import dev.orderflow.sandbox.platform.RunningPlatform;
+import dev.orderflow.sandbox.platform.ServiceSpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -23,13 +24,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -111,7 +115,7 @@ public final class BenchRunner {
             }
             SagaLoad patternsLoad = new SagaLoad(client, watcher, "patterns-" + System.currentTimeMillis());
             patternsLoad.restock();
-            progress.status("warm-up: the first order (consumers join their groups after readiness)");
+            progress.status("warm-up: the first order (cold code paths in every service)");
             patternsLoad.awaitFirstOrder(Duration.ofMinutes(3));
 
             progress.phase(2, "baselines: PostgreSQL commits, Kafka producer");
@@ -138,7 +142,7 @@ public final class BenchRunner {
             BenchReport.Drain drain = OutboxDrain.run(platform, "order-service", "order_db", template, settings.drainRows(),
                     progress::status);
             progress.result(String.format(Locale.ROOT, "%.0f events/s (%.1f s)", drain.eventsPerSecond(), drain.seconds()));
-            // The restarted service answers before its consumers have their partitions back.
+            // Ready means its consumers own partitions again; the first order still runs cold code paths.
             progress.status("waiting for an order through the saga after order-service's restart");
             patternsLoad.awaitFirstOrder(Duration.ofMinutes(5));
             // The same warm-up as the naive phase's, on the same fresh JVM: before the drain it warmed
@@ -150,13 +154,18 @@ public final class BenchRunner {
             Map<String, ProcessHandle> components = components(platform);
             Map<String, Long> commitsBefore = CommitCount.sample(infra.jdbcUrl("postgres"), user, password);
             long watcherBefore = watcher.queries();
-            ProcessCpu.Sample cpuBefore = ProcessCpu.sample(components);
+            Set<String> services = layout.services().stream().map(ServiceSpec::name).collect(Collectors.toCollection(LinkedHashSet::new));
+            ProcessCpu.Sample cpuBefore = ProcessCpu.sample(components, services);
             BenchReport.ClosedLoop patternsClosed = patternsLoad.closedLoop(settings.clients(), duration, warmUp(duration), progress::status);
-            ProcessCpu.Sample cpuAfter = ProcessCpu.sample(components);
+            ProcessCpu.Sample cpuAfter = ProcessCpu.sample(components, services);
             Map<String, Long> commitsAfter = CommitCount.sample(infra.jdbcUrl("postgres"), user, password);
             BenchReport.CommitBudget commits = new BenchReport.CommitBudget(CommitCount.HAPPY_ORDER, CommitCount.perOrder(
                     commitsBefore, commitsAfter, patternsClosed.terminalInRun(), watcher.queries() - watcherBefore));
-            progress.result(String.format(Locale.ROOT, "%.1f orders/s max", patternsClosed.ordersPerSecond()));
+            long costed = patternsClosed.terminalInRun();
+            BenchReport.Cost cost = new BenchReport.Cost(costed, ProcessCpu.msPerOrder(cpuBefore, cpuAfter, costed),
+                    ProcessCpu.threadMsPerOrder(cpuBefore, cpuAfter, costed), List.copyOf(services));
+            progress.result(String.format(Locale.ROOT, "%.1f orders/s max; per order: services %.1f ms CPU, %.1f PostgreSQL transactions",
+                    patternsClosed.ordersPerSecond(), cost.servicesCpuMsPerOrder(), commits.measuredPerOrder()));
             double halfLoad = Math.max(0.5, patternsClosed.ordersPerSecond() / 2);
             SagaLoad.OpenLoopRun patternsOpen = patternsLoad.openLoop(halfLoad, duration, progress::status);
             progress.result(latencyLine(patternsOpen.result()));
@@ -184,7 +193,7 @@ public final class BenchRunner {
 
             progress.phase(7, "report");
             BenchReport report = new BenchReport(header, baselines, drain, commits, patterns, naive, hops,
-                    ProcessCpu.coresBusy(cpuBefore, cpuAfter), ProcessCpu.machineCoresBusy(cpuBefore, cpuAfter));
+                    ProcessCpu.coresBusy(cpuBefore, cpuAfter), ProcessCpu.machineCoresBusy(cpuBefore, cpuAfter), cost);
             write(report);
             return report;
         }

@@ -22,6 +22,8 @@ public final class ReportRenderer {
             tree.put("commitsPerOrder", report.commits().perOrder());
             tree.put("commitBoundCeilingOrdersPerSecond", round(report.commitBoundCeiling()));
             tree.put("ratios", report.ratios());
+            tree.put("servicesCpuMsPerOrder", round(report.cost().servicesCpuMsPerOrder()));
+            tree.put("postgresTransactionsPerOrder", round(report.commits().measuredPerOrder()));
             return JSON.writeValueAsString(tree);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -62,14 +64,13 @@ public final class ReportRenderer {
         for (BenchReport.Ratio r : report.ratios()) {
             row(out, r.name(), fixed(r.value()), "target " + r.target() + (r.target().startsWith("(") ? "" : r.met() ? "  met" : "  NOT met"));
         }
+        cost(out, report);
         out.append(String.format("%ncommits one happy order needs (from the code path)%n"));
         for (BenchReport.CommitStep s : report.commits().derived()) {
             out.append(String.format(Locale.ROOT, "  %-20s %2d  %s%n", s.database(), s.commits(), s.step()));
         }
         out.append(String.format(Locale.ROOT, "  %-20s %2d%n", "total", report.commits().perOrder()));
-        out.append("  measured xact_commit per order: ");
-        report.commits().measuredPerDatabase().forEach((db, v) -> out.append(db).append(' ').append(fixed(v)).append("  "));
-        out.append(String.format("%n%nper hop, patterns mode at half load (ms, p50 / p99)%n"));
+        out.append(String.format("%nper hop, patterns mode at half load (ms, p50 / p99)%n"));
         out.append(String.format(Locale.ROOT, "  %-28s %-20s %-22s %s%n", "event", "consumer", "appended->published", "published->consumed"));
         for (BenchReport.Hop hop : report.hops()) {
             out.append(String.format(Locale.ROOT, "  %-28s %-20s %-22s %s%n", hop.eventType(), hop.consumer(),
@@ -80,6 +81,32 @@ public final class ReportRenderer {
                 fixed(report.machineBusyCoresDuringPatternsLoad()), h.cores()));
         report.cpuCoresDuringPatternsLoad().forEach((c, v) -> out.append(String.format(Locale.ROOT, "  %-20s %s%n", c, fixed(v))));
         return out.toString();
+    }
+
+    /** CPU-ms and transactions per completed order: what every change to the platform costs or saves. */
+    private static void cost(StringBuilder out, BenchReport report) {
+        BenchReport.Cost cost = report.cost();
+        out.append(String.format(Locale.ROOT, "%ncost per completed order, patterns closed loop (%d orders; per order, not per second:"
+                + " a busy neighbour on the machine moves it little)%n", cost.orders()));
+        out.append(String.format(Locale.ROOT, "  %-26s %8s%n", "CPU ms per order", "ms"));
+        cost.cpuMsPerOrder().forEach((c, v) -> out.append(String.format(Locale.ROOT, "  %-26s %8s%n", c, fixed(v))));
+        out.append(String.format(Locale.ROOT, "  %-26s %8s  target <= 25%s%n", "services together", fixed(cost.servicesCpuMsPerOrder()),
+                cost.servicesCpuMsPerOrder() <= 25 ? "  met" : "  NOT met"));
+        List<String> parts = new ArrayList<>(ProcessCpu.THREAD_PARTS.keySet());
+        parts.add("other");
+        out.append(String.format(Locale.ROOT, "%n  services' CPU ms per order by JVM part (thread names)%n  %-20s", "service"));
+        parts.forEach(p -> out.append(String.format(Locale.ROOT, " %14s", p)));
+        out.append('\n');
+        cost.serviceCpuMsPerOrderByPart().forEach((service, byPart) -> {
+            out.append(String.format(Locale.ROOT, "  %-20s", service));
+            parts.forEach(p -> out.append(String.format(Locale.ROOT, " %14s", fixed(byPart.getOrDefault(p, Double.NaN)))));
+            out.append('\n');
+        });
+        out.append(String.format(Locale.ROOT, "%n  PostgreSQL transactions per order (xact_commit)%n"));
+        report.commits().measuredPerDatabase().forEach((db, v) -> out.append(String.format(Locale.ROOT, "  %-26s %8s%n", db, fixed(v))));
+        double transactions = report.commits().measuredPerOrder();
+        out.append(String.format(Locale.ROOT, "  %-26s %8s  target <= 24%s; derived from the code path %d%n", "total", fixed(transactions),
+                transactions <= 24 ? "  met" : "  NOT met", report.commits().perOrder()));
     }
 
     /** One page, no external resources: the table, bar charts of the rates and ratios, the latency percentiles. */
@@ -101,6 +128,7 @@ public final class ReportRenderer {
             latency.add(new Bar(run.mode() + " p99", l.p99()));
             latency.add(new Bar(run.mode() + " max", l.max()));
         }
+        List<Bar> cpu = report.cost().cpuMsPerOrder().entrySet().stream().map(e -> new Bar(e.getKey(), e.getValue())).toList();
         List<Bar> hops = new ArrayList<>();
         for (BenchReport.Hop hop : report.hops()) {
             hops.add(new Bar(hop.eventType() + " published (p99)", hop.appendedToPublished().p99()));
@@ -114,6 +142,7 @@ public final class ReportRenderer {
                 """
                 + "<h2>Rates (per second, log scale)</h2>" + bars(rates, true, "/s")
                 + "<h2>Ratios</h2>" + bars(ratios, false, "")
+                + "<h2>CPU per completed order (ms), patterns closed loop</h2>" + bars(cpu, false, " ms")
                 + "<h2>placed &rarr; terminal at half load (ms)</h2>" + bars(latency, false, " ms")
                 + "<h2>Per hop, patterns mode (ms)</h2>" + bars(hops, false, " ms")
                 + "<h2>Table</h2><pre>" + escape(table(report)) + "</pre></body></html>\n";

@@ -66,6 +66,18 @@ class BenchReportTest {
     }
 
     @Test
+    void tableShowsWhatOneOrderCostsInCpuAndTransactionsAgainstTheTargets() {
+        String table = ReportRenderer.table(report());
+
+        assertThat(table).contains("cost per completed order", "900 orders")
+                .containsPattern("order-service +12.50")
+                .containsPattern("services together +20.00  target <= 25  met")
+                .containsPattern("order-service +2.25 +3.00 +n/a")
+                .containsPattern("payment_db +16.00")
+                .containsPattern("total +22.00  target <= 24  met; derived from the code path 20");
+    }
+
+    @Test
     void jsonCarriesTheMeasurementsTheCommitCountAndTheRatios() throws Exception {
         JsonNode json = new ObjectMapper().readTree(ReportRenderer.json(report()));
 
@@ -75,6 +87,9 @@ class BenchReportTest {
         assertThat(json.path("ratios")).hasSize(5);
         assertThat(json.path("patterns").path("openLoop").path("latency").path("p99").asDouble()).isEqualTo(800);
         assertThat(json.path("header").path("versions").path("kafka").asText()).isEqualTo("4.3.1");
+        assertThat(json.path("servicesCpuMsPerOrder").asDouble()).isEqualTo(20);
+        assertThat(json.path("postgresTransactionsPerOrder").asDouble()).isEqualTo(22);
+        assertThat(json.path("cost").path("serviceCpuMsPerOrderByPart").path("order-service").path("relay").asDouble()).isEqualTo(2.25);
     }
 
     @Test
@@ -119,6 +134,13 @@ class BenchReportTest {
                 new BenchReport.OpenLoop(20, 600, 600, 0, naiveLatency));
         List<BenchReport.Hop> hops = List.of(new BenchReport.Hop("OrderPlaced.v1", "inventory-service",
                 new LatencySummary(10, 4, 8, 9, 10), new LatencySummary(10, 900, 950, 1000, 1001)));
-        return new BenchReport(header, baselines, drain, commits, patterns, naive, hops, Map.of("postgres", 0.8), 1.9);
+        Map<String, Double> cpuMs = new java.util.LinkedHashMap<>();
+        cpuMs.put("order-service", 12.5);
+        cpuMs.put("inventory-service", 7.5);
+        cpuMs.put("postgres", 9.0);
+        BenchReport.Cost cost = new BenchReport.Cost(900, cpuMs,
+                Map.of("order-service", Map.of("relay", 2.25, "kafka consumer", 3.0, "other", 1.0)),
+                List.of("order-service", "inventory-service"));
+        return new BenchReport(header, baselines, drain, commits, patterns, naive, hops, Map.of("postgres", 0.8), 1.9, cost);
     }
 }

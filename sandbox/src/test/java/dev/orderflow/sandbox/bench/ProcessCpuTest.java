@@ -36,4 +36,53 @@ class ProcessCpuTest {
             busy.destroyForcibly().waitFor();
         }
     }
+
+    @Test
+    void aServicesRelayThreadIsCountedAsRelayNotAsOther() throws Exception {
+        java.util.concurrent.CountDownLatch burned = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        // Named like shared-messaging's relay thread; burns 300 ms of its own CPU, then stays alive for the sample.
+        Thread relay = new Thread(() -> {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long x = 0;
+            while (threads.getCurrentThreadCpuTime() < 300_000_000L) {
+                x += System.nanoTime() % 7;
+            }
+            burned.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (x == 42) {
+                System.out.print("");
+            }
+        }, "outbox-relay-bench-test");
+        Map<String, Long> before = ProcessCpu.threadPartTicks(ProcessHandle.current().pid());
+        relay.start();
+        try {
+            burned.await();
+            Map<String, Long> after = ProcessCpu.threadPartTicks(ProcessHandle.current().pid());
+
+            assertThat(after.get("relay") - before.get("relay")).as("relay ticks").isGreaterThanOrEqualTo(20);
+            assertThat(after.keySet()).containsAll(ProcessCpu.THREAD_PARTS.keySet()).contains("other");
+        } finally {
+            release.countDown();
+            relay.join();
+        }
+    }
+
+    @Test
+    void cpuPerOrderIsTheTicksBetweenTwoSamplesInMillisecondsOverTheCompletedOrders() {
+        ProcessCpu.Sample before = new ProcessCpu.Sample(Map.of("order-service", 100L),
+                Map.of("order-service", Map.of("relay", 10L, "other", 5L)), 0, 0);
+        ProcessCpu.Sample after = new ProcessCpu.Sample(Map.of("order-service", 350L),
+                Map.of("order-service", Map.of("relay", 60L, "other", 5L)), 0, 1);
+
+        // 250 ticks of 10 ms over 100 orders; the relay's 50 ticks likewise.
+        assertThat(ProcessCpu.msPerOrder(before, after, 100)).containsEntry("order-service", 25.0);
+        assertThat(ProcessCpu.threadMsPerOrder(before, after, 100).get("order-service"))
+                .containsEntry("relay", 5.0).containsEntry("other", 0.0);
+        assertThat(ProcessCpu.msPerOrder(before, after, 0).get("order-service")).isNaN();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.orderflow.shipping.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -14,6 +15,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -102,7 +104,8 @@ class ShipmentResourceTest {
 
     @Test
     void healthAndOpenApiAreServed() {
-        given().when().get("/q/health/ready").then().statusCode(200);
+        // Ready once the consumers own their partitions, a moment after start-up.
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200));
         given().when().get("/q/openapi?format=json").then().statusCode(200).body("paths", hasKey("/shipments"));
     }
 }
