@@ -16,15 +16,17 @@ import picocli.CommandLine.Parameters;
         description = {"Starts a fresh platform with every pattern on, then runs a short seeded experiment twice: "
             + "with the pattern switched off (the lab's naive variant, on the one service that reads the switch), "
             + "then on. It prints what each run did, with the order, charge and event ids to look up.",
-            "Labs: outbox (a crash between the commit and the publish), idempotency-key (the payment provider "
-            + "charges, then times out), or all of them on one platform."},
+            "Labs: outbox (a crash between the commit and the publish), ordering (an order's InventoryReleased "
+            + "delivered before its InventoryReserved), idempotency-key (the payment provider charges, then times out), "
+            + "or all of them on one platform."},
         exitCodeList = {ExitCodes.LAB_PASSED_LINE, ExitCodes.LAB_FAILED_LINE, ExitCodes.USAGE_LINE, ExitCodes.FAILED_LINE},
         footer = {"  ./orderflow lab outbox",
+            "  ./orderflow lab ordering",
             "  ./orderflow lab idempotency-key --seed 7",
             "  ./orderflow lab all"})
 class LabCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "<pattern>", description = "outbox, idempotency-key, or all.")
+    @Parameters(index = "0", paramLabel = "<pattern>", description = "outbox, ordering, idempotency-key, or all.")
     String pattern;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seeds the orders and the faults: same seed, same experiment (default: ${DEFAULT-VALUE}).")

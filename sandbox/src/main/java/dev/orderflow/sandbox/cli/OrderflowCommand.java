@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
             ExitCodes.UNKNOWN_LINE, ExitCodes.NOT_FOUND_LINE, ExitCodes.FAILED_LINE},
         footer = {"  ./orderflow demo                      start it all, walk four orders through",
             "  ./orderflow chaos --scenario db-cut   break one thing, check every invariant",
-            "  ./orderflow lab outbox                one pattern off, then on: the damage it prevents",
+            "  ./orderflow lab outbox                one pattern off, then on, side by side",
             "  ./orderflow down                      stop what orderflow started",
             "  ./orderflow test                      every test (handled by the script)",
             "  source <(./orderflow generate-completion)   TAB completion in this shell"})

@@ -83,14 +83,18 @@ public final class LabBench implements AutoCloseable {
         Random random = new Random(seed);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String customer = customerPrefix + "-" + i;
-            OrderflowClient.Reply reply = client.placeOrder(SagaWorkload.happyOrderBody(customer, random), customer);
-            if (!reply.ok()) {
-                throw new IllegalStateException("POST /orders answered " + reply.status() + ": " + reply.body());
-            }
-            ids.add(reply.body().path("orderId").asText());
+            ids.add(placeHappyOrder(customerPrefix + "-" + i, random));
         }
         return ids;
+    }
+
+    /** Places one happy-path order for {@code customer} (also its idempotency key); returns the order id. */
+    public String placeHappyOrder(String customer, Random random) {
+        OrderflowClient.Reply reply = client.placeOrder(SagaWorkload.happyOrderBody(customer, random), customer);
+        if (!reply.ok()) {
+            throw new IllegalStateException("POST /orders answered " + reply.status() + ": " + reply.body());
+        }
+        return reply.body().path("orderId").asText();
     }
 
     /** The order order-service stored for this customer, if any: how to find an order whose POST got no answer. */

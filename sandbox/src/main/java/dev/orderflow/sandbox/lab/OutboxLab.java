@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Random;
 
 /**
  * {@code outbox}: order-service crashes right after the order's transaction commits, before anything
@@ -87,7 +88,7 @@ final class OutboxLab implements Lab {
 
     private static Crash placeAndCrash(LabBench bench, String customer, long seed) {
         try {
-            bench.placeHappyOrders(customer, 1, seed);
+            bench.placeHappyOrder(customer, new Random(seed));
         } catch (IllegalStateException noAnswer) {
             // Expected: the service halts before it answers.
         }
@@ -100,7 +101,7 @@ final class OutboxLab implements Lab {
         if (orderId == null) {
             return 0;
         }
-        return (int) bench.events().readUntilQuiet(List.of(Topics.ORDERS), orderId, Duration.ofSeconds(2), Duration.ofSeconds(6))
+        return (int) bench.events().readUntilQuiet(List.of(Topics.ORDERS), orderId, Duration.ofSeconds(2), Duration.ofSeconds(4))
                 .stream().filter(e -> EventTypes.ORDER_PLACED_V1.equals(e.header("ce_type"))).count();
     }
 }

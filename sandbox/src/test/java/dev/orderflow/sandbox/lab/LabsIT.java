@@ -46,6 +46,18 @@ class LabsIT {
     }
 
     @Test
+    void orderingLabShowsAReleaseOvertakingItsReservationStrandingTheOrderWithoutSequenceChecks() throws InterruptedException {
+        LabResult result = run(Lab.named("ordering"));
+
+        assertThat(result.damageShown()).as("arrival order: release refused and dead-lettered, order stuck RESERVED").isTrue();
+        assertThat(result.damagePrevented()).as("sequence checks: release parked until the reservation, order CANCELLED").isTrue();
+        assertThat(result.naive().evidence()).anySatisfy(line -> assertThat(line).contains("newest first"))
+                .anySatisfy(line -> assertThat(line).contains("order RESERVED").contains("dead-lettered: InventoryReleased"));
+        assertThat(result.patterns().evidence()).anySatisfy(line -> assertThat(line).contains("newest first"))
+                .anySatisfy(line -> assertThat(line).contains("order CANCELLED").contains("nothing dead-lettered"));
+    }
+
+    @Test
     void idempotencyKeyLabShowsARetryChargingTwiceWithoutTheKeyAndOnceWithIt() throws InterruptedException {
         LabResult result = run(Lab.named("idempotency-key"));
 
