@@ -34,6 +34,7 @@ public final class LabBench implements AutoCloseable {
     private final OrderflowClient client;
     private final SnapshotReader reader;
     private final PrintStream out;
+    private final long readyAt = System.nanoTime();
 
     private LabBench(ChaosPlatform chaos, PrintStream out) {
         this.chaos = chaos;
@@ -69,9 +70,16 @@ public final class LabBench implements AutoCloseable {
         return new EventReader(platform().infra().kafkaBootstrapServers());
     }
 
-    /** A line of progress while a lab runs. */
+    /** A line of progress while a lab runs, with the seconds since the platform was ready. */
     public void step(String format, Object... args) {
-        out.printf("    " + format + "%n", args);
+        out.printf("  %6.1f s  " + format + "%n", prepend((System.nanoTime() - readyAt) / 1e9, args));
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     /**

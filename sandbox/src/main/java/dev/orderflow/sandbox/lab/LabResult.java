@@ -35,7 +35,7 @@ public record LabResult(String pattern, Half naive, Half patterns, boolean damag
         } else if (!damageShown) {
             text.append("INCONCLUSIVE: the naive run showed no damage, so this run proves nothing (try another --seed)");
         } else {
-            text.append("FAILED: the damage happened with the pattern on too");
+            text.append("FAILED: the run with the pattern on did not come out clean (see above)");
         }
         return text.append('\n').toString();
     }

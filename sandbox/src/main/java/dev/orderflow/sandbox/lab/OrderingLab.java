@@ -25,7 +25,7 @@ final class OrderingLab implements Lab {
     static final String NO_SEQUENCE_CHECKS = "orderflow.messaging.naive.no-sequence-checks";
     private static final Duration EVENTS_BOUND = Duration.ofSeconds(30);
     /** How long the order gets to end after the reordered delivery; an order not terminal by then is stuck. */
-    private static final Duration SETTLE = Duration.ofSeconds(20);
+    private static final Duration SETTLE = Duration.ofSeconds(10);
 
     @Override
     public String name() {
