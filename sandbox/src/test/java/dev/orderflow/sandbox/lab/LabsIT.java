@@ -1,6 +1,8 @@
 package dev.orderflow.sandbox.lab;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import dev.orderflow.sandbox.platform.PlatformLayout;
 import java.io.ByteArrayOutputStream;
@@ -66,6 +68,35 @@ class LabsIT {
         assertThat(result.naive().evidence()).anySatisfy(line -> assertThat(line).containsPattern("charged [2-9] times"));
         assertThat(result.patterns().evidence()).filteredOn(line -> line.startsWith("order "))
                 .hasSize(IdempotencyKeyLab.ORDERS).allSatisfy(line -> assertThat(line).contains("charged once"));
+    }
+
+    @Test
+    void schemaLabShowsABreakingSchemaDeadLetteredByConsumersWithoutTheRuleAndRefusedBeforePublishingWithIt()
+            throws InterruptedException {
+        LabResult result = run(Lab.named("schema"));
+
+        assertThat(result.damageShown()).as("no rule: the registry took the breaking schema, consumers dead-lettered it").isTrue();
+        assertThat(result.damagePrevented()).as("rule: gate and registry refused it, nothing published").isTrue();
+        assertThat(result.naive().evidence()).contains("build gate: not run", "1 event(s) published on orders.events")
+                .anySatisfy(line -> assertThat(line).startsWith("registry: registered it"))
+                .anySatisfy(line -> assertThat(line).contains("could not read it, dead-lettered").contains("inventory-service"));
+        assertThat(result.patterns().evidence()).contains("0 event(s) published on orders.events", "nothing dead-lettered")
+                .anySatisfy(line -> assertThat(line).startsWith("build gate: refused").contains("customerId"))
+                .anySatisfy(line -> assertThat(line).startsWith("registry: refused it"));
+    }
+
+    @Test
+    void traceLabShowsEachEventStartingANewTraceWithoutPropagationAndOneTraceThroughAllFourServicesWithIt()
+            throws InterruptedException {
+        LabResult result = run(Lab.named("trace"));
+
+        assertThat(result.damageShown()).as("no propagation: several traces, none published by more than one service").isTrue();
+        assertThat(result.damagePrevented()).as("propagation: one trace id on every event of the order").isTrue();
+        assertThat(result.naive().evidence().getFirst()).containsPattern("under [2-9][0-9]* different traces");
+        assertThat(result.patterns().evidence().getFirst()).endsWith("under 1 trace");
+        assertThat(result.patterns().evidence()).filteredOn(line -> line.startsWith("trace "))
+                .singleElement(as(STRING))
+                .contains("order-service", "inventory-service", "payment-service", "shipping-service");
     }
 
     private static LabResult run(Lab lab) throws InterruptedException {
