@@ -9,7 +9,7 @@ final class ExitCodes {
     private ExitCodes() {}
 
     static final int OK = 0;
-    /** chaos: at least one invariant broke (anomalies found). */
+    /** chaos: at least one invariant broke (anomalies found); lab: the experiment did not show the pattern's point. */
     static final int INVALID = 1;
     /** picocli's own usage error, kept: unknown command or option, a bad value. */
     static final int USAGE = 2;
@@ -22,11 +22,15 @@ final class ExitCodes {
     /** The command could not do its job: infrastructure did not start, Kafka unreachable, an unexpected error. */
     static final int FAILED = 6;
 
-    static final String SUCCESS_LINE = OK + ":success (chaos: every invariant holds; status: all ready)";
+    static final String SUCCESS_LINE = OK + ":success (chaos: every invariant holds; lab: the pattern prevented the damage; status: all ready)";
     static final String OK_LINE = OK + ":done";
     static final String VALID_LINE = OK + ":valid: every invariant holds";
     static final String READY_LINE = OK + ":every component is ready";
     static final String INVALID_LINE = INVALID + ":chaos found anomalies (an invariant broke)";
+    static final String INVALID_ANY_LINE = INVALID + ":chaos found anomalies (an invariant broke); lab: the naive run showed no "
+            + "damage or the pattern did not prevent it";
+    static final String LAB_PASSED_LINE = OK + ":the naive run showed the damage and the pattern prevented it";
+    static final String LAB_FAILED_LINE = INVALID + ":the naive run showed no damage, or the pattern did not prevent it";
     static final String USAGE_LINE = USAGE + ":usage error: unknown command or option, or a bad value";
     static final String NOT_READY_LINE = NOT_READY + ":status: a component is not running or not ready";
     static final String UNKNOWN_LINE = UNKNOWN + ":chaos: the platform did not settle in time, no verdict";

@@ -81,10 +81,15 @@ public class LabBeans {
 
     @Produces
     @Singleton
-    OutboxStoreDecorator relayFaults(FaultPoints faults) {
-        return faults.armed(FaultPoint.AFTER_PUBLISH_BEFORE_MARK)
+    OutboxStoreDecorator relayStore(FaultPoints faults, NaiveConfig naive) {
+        OutboxStoreDecorator fault = faults.armed(FaultPoint.AFTER_PUBLISH_BEFORE_MARK)
                 ? store -> new FaultBeforeMark(store, faults)
                 : OutboxStoreDecorator.none();
+        if (naive.noTracePropagation()) {
+            LOG.warn("NAIVE TRACING ENABLED: the outbox relay publishes without the trace stored with each row");
+            return store -> new TraceDroppingStore(fault.decorate(store));
+        }
+        return fault;
     }
 
     @Produces

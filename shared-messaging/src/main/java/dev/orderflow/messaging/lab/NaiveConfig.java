@@ -18,4 +18,8 @@ public interface NaiveConfig {
     /** External calls get a new idempotency key per attempt (read by the services that make them). */
     @WithDefault("false")
     boolean noIdempotencyKeys();
+
+    /** The relay publishes without the trace stored with each row (lab only; not part of naive mode). */
+    @WithDefault("false")
+    boolean noTracePropagation();
 }

@@ -183,6 +183,17 @@ public final class ChaosPlatform implements AutoCloseable {
         return fault;
     }
 
+    /**
+     * A new fault, not injected yet, that holds the records of one topic (the others pass) and
+     * delivers each key's held records newest first when healed: a reordering that does not depend on
+     * timing, for a lab.
+     */
+    public Fault newestFirstDelivery(String topic) {
+        Fault fault = new NewestFirstDelivery(forwarder, topic);
+        faults.add(fault);
+        return fault;
+    }
+
     /** Heals every fault still injected, latest first; one that fails to heal does not stop the others. */
     public void healAll() {
         List<Fault> created;

@@ -50,10 +50,15 @@ final class DeliveryForwarder implements AutoCloseable {
     private volatile boolean running = true;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
 
-    /** A hold in effect: records are kept for {@code window}, then released shuffled per key. */
+    /**
+     * A hold in effect: records are kept for {@code window}, then released shuffled per key. A hold
+     * of one topic ({@code onlyTopic}) keeps that topic's records until it ends and lets every other
+     * topic pass; it then releases each key's records newest first.
+     */
     private static final class Hold {
         final Duration window;
         final Random random;
+        final String onlyTopic;
         final List<ConsumerRecord<byte[], byte[]>> buffer = new ArrayList<>();
         long releaseAt;
         volatile long held;
@@ -63,7 +68,19 @@ final class DeliveryForwarder implements AutoCloseable {
         Hold(Duration window, Random random) {
             this.window = window;
             this.random = random;
+            this.onlyTopic = null;
             this.releaseAt = System.nanoTime() + window.toNanos();
+        }
+
+        Hold(String onlyTopic) {
+            this.window = null;
+            this.random = null;
+            this.onlyTopic = onlyTopic;
+            this.releaseAt = Long.MAX_VALUE;
+        }
+
+        boolean holds(ConsumerRecord<byte[], byte[]> record) {
+            return onlyTopic == null || onlyTopic.equals(record.topic());
         }
     }
 
@@ -102,7 +119,18 @@ final class DeliveryForwarder implements AutoCloseable {
         }
     }
 
-    /** Ends the hold: what is still held is released (shuffled) and the stage passes through again. */
+    /**
+     * Starts holding the records of {@code topic} only, until {@link #release}, which lets each key's
+     * records out newest first: every consumer of the topic sees them in the reverse of the order
+     * they were published in, while the rest of the saga moves on.
+     */
+    void holdNewestFirst(String topic) {
+        if (!hold.compareAndSet(null, new Hold(topic))) {
+            throw new IllegalStateException("the delivery forwarder is already holding records");
+        }
+    }
+
+    /** Ends the hold: what is still held is released (shuffled, or newest first) and the stage passes through again. */
     HoldResult release() {
         Hold current = hold.get();
         if (current == null) {
@@ -152,12 +180,14 @@ final class DeliveryForwarder implements AutoCloseable {
             if (current == null) {
                 out = batch;
             } else {
-                current.buffer.addAll(batch);
-                current.held += batch.size();
-                out = List.of();
+                out = new ArrayList<>();
+                for (ConsumerRecord<byte[], byte[]> record : batch) {
+                    (current.holds(record) ? current.buffer : out).add(record);
+                }
+                current.held += batch.size() - out.size();
                 if (current.ending || System.nanoTime() >= current.releaseAt) {
-                    out = shuffledPerKey(current);
-                    current.releaseAt = System.nanoTime() + current.window.toNanos();
+                    out.addAll(current.onlyTopic == null ? shuffledPerKey(current) : newestFirstPerKey(current));
+                    current.releaseAt = current.window == null ? Long.MAX_VALUE : System.nanoTime() + current.window.toNanos();
                 }
             }
             if (!out.isEmpty()) {
@@ -195,18 +225,37 @@ final class DeliveryForwarder implements AutoCloseable {
 
     /** Empties the hold's buffer: each key's records in a random order, keys one after another. */
     private static List<ConsumerRecord<byte[], byte[]>> shuffledPerKey(Hold hold) {
-        Map<String, List<ConsumerRecord<byte[], byte[]>>> byKey = new LinkedHashMap<>();
-        for (ConsumerRecord<byte[], byte[]> record : hold.buffer) {
-            String key = record.key() == null ? "" : new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
-            byKey.computeIfAbsent(record.topic() + "/" + key, k -> new ArrayList<>()).add(record);
-        }
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        for (List<ConsumerRecord<byte[], byte[]>> records : byKey.values()) {
+        for (List<ConsumerRecord<byte[], byte[]>> records : perKey(hold.buffer)) {
             List<ConsumerRecord<byte[], byte[]>> before = List.copyOf(records);
             Collections.shuffle(records, hold.random);
             if (!records.equals(before)) {
                 hold.keysReordered++;
             }
+            out.addAll(records);
+        }
+        hold.buffer.clear();
+        return out;
+    }
+
+    /** The records grouped by topic and key, each group in arrival order, groups in order of first arrival. */
+    private static java.util.Collection<List<ConsumerRecord<byte[], byte[]>>> perKey(List<ConsumerRecord<byte[], byte[]>> records) {
+        Map<String, List<ConsumerRecord<byte[], byte[]>>> byKey = new LinkedHashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            String key = record.key() == null ? "" : new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
+            byKey.computeIfAbsent(record.topic() + "/" + key, k -> new ArrayList<>()).add(record);
+        }
+        return byKey.values();
+    }
+
+    /** Empties the hold's buffer: each key's records newest first, keys one after another. */
+    private static List<ConsumerRecord<byte[], byte[]>> newestFirstPerKey(Hold hold) {
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        for (List<ConsumerRecord<byte[], byte[]>> records : perKey(hold.buffer)) {
+            if (records.size() > 1) {
+                hold.keysReordered++;
+            }
+            Collections.reverse(records);
             out.addAll(records);
         }
         hold.buffer.clear();
