@@ -17,8 +17,9 @@ import org.eclipse.microprofile.health.Readiness;
  * that answered ready took orders it could not react to yet (the first demo order waited seconds
  * for its reservation). Reads the consumer's own {@code assigned-partitions} metric, which any
  * thread may read. SmallRye's assignment check ({@code health-topic-verification-enabled}) asks
- * each consumer's polling thread instead and waits for its current poll: every probe took 1.4 to
- * 2.5 s. An instance that owns no partition (more instances than partitions) is reported not ready.
+ * each consumer's polling thread instead and waits for its current poll (up to its 1 s poll
+ * timeout, channel after channel), and opens an admin client per channel. An instance that owns no
+ * partition (more instances than partitions) is reported not ready.
  */
 @Readiness
 @ApplicationScoped
