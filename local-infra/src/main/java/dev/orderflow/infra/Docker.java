@@ -1,11 +1,16 @@
 package dev.orderflow.infra;
 
 import dev.orderflow.infra.containers.ContainerImages;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.testcontainers.DockerClientFactory;
 
-/** Asks once whether a Docker engine is reachable; without one, Testcontainers is never touched again. */
+/**
+ * Asks once whether a Docker engine is reachable and holds the images; without both, Testcontainers is never
+ * touched (its client starts Ryuk, which pulls an image, before it answers anything).
+ */
 public final class Docker {
     private static final Logger LOG = Logger.getLogger(Docker.class);
     private static volatile Boolean available;
@@ -19,10 +24,16 @@ public final class Docker {
                 if (available == null) {
                     long start = System.nanoTime();
                     boolean answer;
-                    try {
-                        answer = DockerClientFactory.instance().isDockerAvailable();
-                    } catch (Throwable e) {
-                        answer = false;
+                    Optional<Path> socket = DockerEngineProbe.socket(System.getenv("DOCKER_HOST"));
+                    if (socket.isPresent()) {
+                        answer = DockerEngineProbe.get(socket.get(), "/_ping") == 200;
+                    } else {
+                        // A remote engine (tcp://): only Testcontainers knows how to reach it.
+                        try {
+                            answer = DockerClientFactory.instance().isDockerAvailable();
+                        } catch (Throwable e) {
+                            answer = false;
+                        }
                     }
                     LOG.debugf("Docker engine %s (asked in %d ms)", answer ? "reachable" : "not reachable",
                             (System.nanoTime() - start) / 1_000_000);
@@ -59,10 +70,16 @@ public final class Docker {
     }
 
     private static List<String> missingImages() {
-        try {
-            return ContainerImages.missingLocally();
-        } catch (Throwable e) {
-            return List.of("(cannot list: " + e.getMessage() + ")");
+        Optional<Path> socket = DockerEngineProbe.socket(System.getenv("DOCKER_HOST"));
+        if (socket.isEmpty()) {
+            try {
+                return ContainerImages.missingLocally();
+            } catch (Throwable e) {
+                return List.of("(cannot list: " + e.getMessage() + ")");
+            }
         }
+        return ContainerImages.all().stream().map(image -> image.asCanonicalNameString())
+                .filter(name -> DockerEngineProbe.get(socket.get(), "/images/" + name + "/json") != 200)
+                .toList();
     }
 }
