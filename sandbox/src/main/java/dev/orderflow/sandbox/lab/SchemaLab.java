@@ -33,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -83,20 +84,23 @@ final class SchemaLab implements Lab {
             // The current revision first: the project's own registration (group rule, history) is done.
             schemas.serialize(Topics.ORDERS, TYPE, history.getLast().schema(), avro);
 
+            // The rule's half runs first: the registry finds a schema by its canonical form (docs
+            // aside), so once the naive half registered the breaking schema it would be found, not judged.
+            bench.step("compatibility rule ON (%s): the gate runs, the registry group has the rule",
+                    CompatibilityRule.PROJECT_RULE);
+            Schema candidate = breaking(history);
+            List<CompatibilityViolation> violations = new SchemaCompatibilityGate(CompatibilityRule.PROJECT_RULE)
+                    .checkCandidate("OrderPlaced v1", new SchemaRevision(history.size() + 1, candidate, "lab"), history);
+            Phase pattern = publish(bench, schemas, producer, candidate, violations);
+
             bench.step("compatibility rule OFF: the build gate is skipped and the registry group's rule deleted");
             rule(client, settings.group(), false);
             Phase naive;
             try {
-                naive = publish(bench, schemas, producer, breaking(history, "naive " + seed), null);
+                naive = publish(bench, schemas, producer, candidate, null);
             } finally {
                 rule(client, settings.group(), true);
             }
-            bench.step("compatibility rule ON (%s): the gate runs, the registry group has the rule again",
-                    CompatibilityRule.PROJECT_RULE);
-            Schema candidate = breaking(history, "pattern " + seed);
-            List<CompatibilityViolation> violations = new SchemaCompatibilityGate(CompatibilityRule.PROJECT_RULE)
-                    .checkCandidate("OrderPlaced v1", new SchemaRevision(history.size() + 1, candidate, "lab"), history);
-            Phase pattern = publish(bench, schemas, producer, candidate, violations);
 
             boolean damageShown = naive.refusal() == null && !naive.deadLetters().isEmpty();
             boolean prevented = !violations.isEmpty() && pattern.refusal() != null && pattern.published() == 0
@@ -109,16 +113,22 @@ final class SchemaLab implements Lab {
     }
 
     /** One half: the gate's verdict (null when skipped), the registry's refusal (null when it took the schema), what reached consumers. */
-    private record Phase(String orderId, List<CompatibilityViolation> gate, String refusal, int published, List<String> deadLetters) {
+    private record Phase(String orderId, List<CompatibilityViolation> gate, String refusal, int published, List<DeadLetter> deadLetters) {
         List<String> evidence() {
             List<String> lines = new ArrayList<>();
             lines.add("OrderPlaced v1 revision " + "with '" + RENAMED + "' renamed '" + RENAMED_TO + "', for order " + orderId);
             lines.add(gate == null ? "build gate: not run"
-                    : "build gate: refused, " + gate.size() + " violation(s), e.g. " + gate.getFirst().describe());
+                    : "build gate: refused, " + gate.size() + " violation(s), e.g. " + gate.stream()
+                            .filter(v -> v.describe().contains("'" + RENAMED + "'")).findFirst().orElse(gate.getFirst()).describe());
             lines.add(refusal == null ? "registry: registered it as a new version of " + TYPE : "registry: refused it - " + refusal);
             lines.add(published + " event(s) published on " + Topics.ORDERS);
-            lines.add(deadLetters.isEmpty() ? "nothing dead-lettered"
-                    : deadLetters.size() + " consumer(s) could not read it, dead-lettered: " + String.join("; ", deadLetters));
+            if (deadLetters.isEmpty()) {
+                lines.add("nothing dead-lettered");
+            } else {
+                lines.add(deadLetters.size() + " consumer(s) could not read it, dead-lettered by "
+                        + String.join(", ", deadLetters.stream().map(DeadLetter::service).toList()));
+                lines.add("reason: ..." + tail(deadLetters.getFirst().reason(), 160));
+            }
             return lines;
         }
     }
@@ -147,16 +157,22 @@ final class SchemaLab implements Lab {
         return new Phase(orderId, gate, null, 1, deadLetters(bench, orderId, DEAD_LETTER_BOUND));
     }
 
-    /** Dead letters of the order on orders.events' dead-letter topic: "type (reason)". */
-    private static List<String> deadLetters(LabBench bench, String orderId, Duration bound) {
+    /** A dead letter: the service that gave up on the event, and why. */
+    private record DeadLetter(String service, String reason) {}
+
+    /** Dead letters of the order on orders.events' dead-letter topic. */
+    private static List<DeadLetter> deadLetters(LabBench bench, String orderId, Duration bound) {
         return bench.events()
                 .readUntilQuiet(List.of(Topics.deadLetterTopicOf(Topics.ORDERS)), orderId, Duration.ofSeconds(3), bound)
-                .stream().map(SchemaLab::describe).toList();
+                .stream().map(SchemaLab::describe).sorted(Comparator.comparing(DeadLetter::service)).toList();
     }
 
-    private static String describe(EventReader.ReceivedEvent letter) {
-        return letter.header(MessagingHeaders.DEAD_LETTER_SERVICE) + " (" + letter.header(MessagingHeaders.DEAD_LETTER_CONSUMER)
-                + "): " + firstLine(letter.header(MessagingHeaders.DEAD_LETTER_REASON));
+    private static DeadLetter describe(EventReader.ReceivedEvent letter) {
+        return new DeadLetter(letter.header(MessagingHeaders.DEAD_LETTER_SERVICE), String.valueOf(letter.header(MessagingHeaders.DEAD_LETTER_REASON)));
+    }
+
+    private static String tail(String text, int length) {
+        return text.length() > length ? text.substring(text.length() - length) : text;
     }
 
     private static String firstLine(String text) {
@@ -164,11 +180,10 @@ final class SchemaLab implements Lab {
         return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 
-    /** The last released revision with the required field renamed; {@code label} in its doc keeps each half's content new. */
-    private static Schema breaking(List<SchemaRevision> history, String label) {
+    /** The last released revision with the required field renamed. */
+    private static Schema breaking(List<SchemaRevision> history) {
         try {
             ObjectNode schema = (ObjectNode) JSON.readTree(history.getLast().schema().toString());
-            schema.put("doc", "lab schema, breaking revision (" + label + ")");
             schema.withArray("fields").forEach(field -> {
                 if (RENAMED.equals(field.path("name").asText())) {
                     ((ObjectNode) field).put("name", RENAMED_TO);

@@ -38,10 +38,10 @@ final class TraceLab implements Lab {
     public LabResult run(LabBench bench, long seed) throws InterruptedException {
         List<String> services = bench.platform().layout().services().stream().map(ServiceSpec::name).toList();
         bench.step("the %d services restart with trace propagation OFF (the relay drops each row's trace)", services.size());
-        services.forEach(service -> bench.platform().restart(service, Map.of(NO_TRACE_PROPAGATION, "true")));
+        bench.platform().restart(services, Map.of(NO_TRACE_PROPAGATION, "true"));
         Phase naive = phase(bench, "lab-trace-naive-" + seed, seed);
         bench.step("the %d services restart with trace propagation ON", services.size());
-        services.forEach(service -> bench.platform().restart(service));
+        bench.platform().restart(services, Map.of());
         Phase pattern = phase(bench, "lab-trace-pattern-" + seed, seed + 1);
 
         boolean damageShown = naive.traces().size() > 1
