@@ -5,6 +5,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -33,15 +34,26 @@ public class ConsumerAssignmentReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("orderflow-kafka-partitions").up();
+        // A channel with concurrency N has N consumers ("events-in$1".."events-in$N") in one group: the channel is
+        // ready when they own partitions together; one of them may own none when partitions are fewer than consumers.
+        Map<String, Long> byChannel = new TreeMap<>();
         for (String channel : kafka.getConsumerChannels()) {
             KafkaConsumer<Object, Object> consumer = kafka.getConsumer(channel);
             double assigned = consumer == null ? 0 : assignedPartitions(consumer.unwrap().metrics());
-            response.withData(channel, (long) assigned);
+            byChannel.merge(baseChannel(channel), (long) assigned, Long::sum);
+        }
+        byChannel.forEach((channel, assigned) -> {
+            response.withData(channel, assigned);
             if (assigned < 1) {
                 response.down();
             }
-        }
+        });
         return response.build();
+    }
+
+    static String baseChannel(String channel) {
+        int concurrent = channel.indexOf('$');
+        return concurrent < 0 ? channel : channel.substring(0, concurrent);
     }
 
     private static double assignedPartitions(Map<MetricName, ? extends Metric> metrics) {
