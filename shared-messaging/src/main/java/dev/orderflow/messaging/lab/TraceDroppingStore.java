@@ -6,7 +6,6 @@ import dev.orderflow.messaging.relay.OutboxRow;
 import dev.orderflow.messaging.relay.OutboxStore;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -17,36 +16,20 @@ import java.util.Map;
  * only by the Kafka client would publish (its poll thread has no current trace), so every publish
  * starts a new trace and the order's trace ends at each service's outbox.
  */
-public final class TraceDroppingStore implements OutboxStore {
-    private final OutboxStore store;
+public final class TraceDroppingStore extends ForwardingOutboxStore {
 
     public TraceDroppingStore(OutboxStore store) {
-        this.store = store;
+        super(store);
     }
 
     @Override
     public List<OutboxRow> unpublished(Connection connection, Collection<String> skipAggregates, int limit) throws SQLException {
-        return store.unpublished(connection, skipAggregates, limit).stream().map(TraceDroppingStore::withoutTrace).toList();
+        return super.unpublished(connection, skipAggregates, limit).stream().map(TraceDroppingStore::withoutTrace).toList();
     }
 
     private static OutboxRow withoutTrace(OutboxRow row) {
         Map<String, String> headers = JsonHeaders.read(row.headers());
         headers.remove(CloudEventHeaders.TRACEPARENT);
         return new OutboxRow(row.id(), row.aggregateId(), row.topic(), row.key(), row.payload(), JsonHeaders.write(headers));
-    }
-
-    @Override
-    public void markPublished(Connection connection, List<Long> ids) throws SQLException {
-        store.markPublished(connection, ids);
-    }
-
-    @Override
-    public void recordFailure(Connection connection, long id, String error) throws SQLException {
-        store.recordFailure(connection, id, error);
-    }
-
-    @Override
-    public int deletePublishedOlderThan(Connection connection, Duration retention) throws SQLException {
-        return store.deletePublishedOlderThan(connection, retention);
     }
 }
