@@ -1,5 +1,6 @@
 package dev.orderflow.console.config;
 
+import dev.orderflow.messaging.config.KafkaSecuritySettings;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
@@ -14,15 +15,11 @@ import org.apache.kafka.clients.CommonClientConfigs;
 @ApplicationScoped
 public class KafkaAccess {
     private final ConsoleConfig config;
-    private final Map<String, Object> security = new HashMap<>();
+    private final Map<String, Object> security;
 
     KafkaAccess(ConsoleConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.config = config;
-        kafka.forEach((key, value) -> {
-            if (key.equals(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG) || key.startsWith("sasl.") || key.startsWith("ssl.")) {
-                security.put(key, value);
-            }
-        });
+        this.security = KafkaSecuritySettings.of(kafka);
     }
 
     public String bootstrap() {

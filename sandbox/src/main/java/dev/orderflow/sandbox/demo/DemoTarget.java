@@ -45,17 +45,21 @@ public record DemoTarget(OrderflowClient.Endpoints endpoints, String kafka) {
     }
 
     private static DemoTarget compose(Function<String, String> environment) {
-        Function<String[], String> port = spec -> {
-            String value = environment.apply(spec[0]);
-            return value == null || value.isBlank() ? spec[1] : value;
-        };
-        String host = "http://127.0.0.1:";
         return new DemoTarget(new OrderflowClient.Endpoints(
-                host + port.apply(new String[] {"ORDERFLOW_ORDER_PORT", "8081"}),
-                host + port.apply(new String[] {"ORDERFLOW_INVENTORY_PORT", "8082"}),
-                host + port.apply(new String[] {"ORDERFLOW_PAYMENT_PORT", "8083"}),
-                host + port.apply(new String[] {"ORDERFLOW_SHIPPING_PORT", "8084"}),
-                host + port.apply(new String[] {"ORDERFLOW_PROVIDER_PORT", "8090"})),
-                "127.0.0.1:" + port.apply(new String[] {"ORDERFLOW_KAFKA_PORT", "19092"}));
+                local(environment, "ORDERFLOW_ORDER_PORT", "8081"),
+                local(environment, "ORDERFLOW_INVENTORY_PORT", "8082"),
+                local(environment, "ORDERFLOW_PAYMENT_PORT", "8083"),
+                local(environment, "ORDERFLOW_SHIPPING_PORT", "8084"),
+                local(environment, "ORDERFLOW_PROVIDER_PORT", "8090")),
+                "127.0.0.1:" + port(environment, "ORDERFLOW_KAFKA_PORT", "19092"));
+    }
+
+    private static String local(Function<String, String> environment, String variable, String fallback) {
+        return "http://127.0.0.1:" + port(environment, variable, fallback);
+    }
+
+    private static String port(Function<String, String> environment, String variable, String fallback) {
+        String value = environment.apply(variable);
+        return value == null || value.isBlank() ? fallback : value;
     }
 }

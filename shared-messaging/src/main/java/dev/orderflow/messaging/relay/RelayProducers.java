@@ -1,6 +1,6 @@
 package dev.orderflow.messaging.relay;
 
-import java.util.HashMap;
+import dev.orderflow.messaging.config.KafkaSecuritySettings;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -20,12 +20,7 @@ public final class RelayProducers {
      *     authenticates exactly as the service's channels do while its delivery settings stay its own
      */
     public static Map<String, Object> config(String bootstrapServers, String clientId, Map<String, ?> kafkaClientConfig) {
-        Map<String, Object> config = new HashMap<>();
-        kafkaClientConfig.forEach((key, value) -> {
-            if (key.equals("security.protocol") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
-                config.put(key, value);
-            }
-        });
+        Map<String, Object> config = KafkaSecuritySettings.of(kafkaClientConfig);
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         // acks=all + idempotence: an acknowledged record survives a broker loss and a producer
