@@ -2,6 +2,7 @@ package dev.orderflow.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderflow.infra.InfraSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,8 +22,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * local-infra's Testcontainers path (ORDERFLOW_INFRA_MODE=containers), which the rest of the suite never takes (it
- * pins local processes): shipping-service's {@code @QuarkusTest}s run, unchanged, against Kafka, PostgreSQL and
+ * local-infra's Testcontainers path (ORDERFLOW_INFRA_MODE=containers), which the rest of the suite never takes here (its
+ * auto mode finds no official image in the engine and runs local processes): shipping-service's {@code @QuarkusTest}s run, unchanged, against Kafka, PostgreSQL and
  * Apicurio containers of the stand-in images, named through the same ORDERFLOW_*_IMAGE variables docker-compose.yml
  * uses. Run as a user would: a Maven build of that module with the mode set in its environment.
  *
@@ -32,7 +33,10 @@ import org.junit.jupiter.api.Test;
 class ContainersInfraModeIT {
     private static final Path ROOT = Path.of(System.getProperty("orderflow.home", "..")).toAbsolutePath().normalize();
     private static final String SERVICE = "shipping-service";
-    private static final String TESTCONTAINERS_LABEL = "label=org.testcontainers=true";
+    /** local-infra labels its containers with the state directory that owns them: the service's test infra's. */
+    private static final String OURS = "label=" + InfraSpec.CONTAINER_MARKER_LABEL + "="
+            + ROOT.resolve(SERVICE + "/target/orderflow-infra");
+    private static final Set<String> PREDEFINED_NETWORKS = Set.of("bridge", "host", "none");
     private static final Pattern TEST_CLASS_RESULT = Pattern.compile(
             "Tests run: (\\d+), Failures: (\\d+), Errors: (\\d+), Skipped: (\\d+), Time elapsed: .* -- in (\\S+)");
 
@@ -43,18 +47,22 @@ class ContainersInfraModeIT {
         List<String> quarkusTests = quarkusTestClasses(ROOT.resolve(SERVICE + "/src/test/java"));
         assertThat(quarkusTests).as("%s's @QuarkusTest classes", SERVICE).isNotEmpty();
 
-        Set<String> networksBefore = Set.copyOf(docker("network", "ls", "-q", "--filter", TESTCONTAINERS_LABEL));
+        // What a killed earlier run of this test left goes first.
+        removeLeftContainers(docker("ps", "-aq", "--no-trunc", "--filter", OURS));
+
         Instant started = Instant.now();
         MavenRun run = runServiceTests(quarkusTests, images);
         Instant ended = Instant.now().plusSeconds(1);
 
-        // Evidence from the engine itself: which containers Testcontainers created in this window, from which image.
-        List<String[]> created = docker("events", "--since", String.valueOf(started.getEpochSecond()), "--until",
-                String.valueOf(ended.getEpochSecond()), "--filter", "type=container", "--filter", "event=create",
-                "--filter", TESTCONTAINERS_LABEL, "--format", "{{.ID}} {{.Actor.Attributes.image}}")
-                .stream().map(line -> line.split(" ", 2)).toList();
-        List<String> leftContainers = removeLeftContainers(created.stream().map(c -> c[0]).toList());
-        List<String> leftNetworks = removeLeftNetworks(networksBefore);
+        // Evidence from the engine itself: the containers local-infra created for the service's tests, from which image.
+        List<String[]> created = events(started, ended, "type=container", "event=create", OURS,
+                "{{.ID}} {{.Actor.Attributes.image}}");
+        List<String> createdIds = created.stream().map(c -> c[0]).toList();
+        Set<String> theirNetworks = new HashSet<>(events(started, ended, "type=network", "event=connect", null,
+                "{{.Actor.Attributes.container}} {{.Actor.Attributes.name}}").stream()
+                .filter(c -> createdIds.contains(c[0])).map(c -> c[1]).filter(n -> !PREDEFINED_NETWORKS.contains(n)).toList());
+        List<String> leftContainers = removeLeftContainers(createdIds);
+        List<String> leftNetworks = removeLeftNetworks(theirNetworks);
 
         assertThat(run.exitCode()).as("the Maven run of %s's tests in containers mode (log: %s)%n%s", SERVICE, run.log(),
                 run.tail()).isZero();
@@ -126,18 +134,29 @@ class ContainersInfraModeIT {
         return new MavenRun(process.exitValue(), log);
     }
 
+    /** The engine's events in the window, each line split in two (the format names two fields). */
+    private static List<String[]> events(Instant since, Instant until, String type, String event, String label,
+            String format) {
+        List<String> args = new ArrayList<>(List.of("events", "--since", String.valueOf(since.getEpochSecond()), "--until",
+                String.valueOf(until.getEpochSecond()), "--filter", type, "--filter", event, "--format", format));
+        if (label != null) {
+            args.addAll(List.of("--filter", label));
+        }
+        return docker(args.toArray(String[]::new)).stream().map(line -> line.split(" ", 2)).toList();
+    }
+
     /** Created containers that still exist: removed (with their anonymous volumes), and returned for the assertion. */
     private static List<String> removeLeftContainers(List<String> created) {
-        Set<String> present = new HashSet<>(docker("ps", "-aq", "--no-trunc", "--filter", TESTCONTAINERS_LABEL));
+        Set<String> present = new HashSet<>(docker("ps", "-aq", "--no-trunc", "--filter", OURS));
         List<String> left = created.stream().filter(present::contains).toList();
         left.forEach(id -> docker("rm", "-f", "-v", id));
         return left;
     }
 
-    private static List<String> removeLeftNetworks(Set<String> before) {
-        List<String> left = docker("network", "ls", "-q", "--filter", TESTCONTAINERS_LABEL).stream()
-                .filter(id -> !before.contains(id)).toList();
-        left.forEach(id -> docker("network", "rm", id));
+    /** Networks (other than Docker's own) the created containers joined that still exist: removed, and returned. */
+    private static List<String> removeLeftNetworks(Set<String> joined) {
+        List<String> left = docker("network", "ls", "--format", "{{.Name}}").stream().filter(joined::contains).toList();
+        left.forEach(name -> docker("network", "rm", name));
         return left;
     }
 
