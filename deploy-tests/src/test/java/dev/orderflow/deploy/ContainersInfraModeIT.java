@@ -74,7 +74,7 @@ class ContainersInfraModeIT {
             assertThat(result.failures() + result.errors()).as("failures and errors in %s", testClass).isZero();
             assertThat(result.skipped()).as("skipped in %s", testClass).isZero();
         }
-        assertThat(created.stream().map(c -> c[1]).toList()).as("containers Testcontainers created during the run")
+        assertThat(created.stream().map(c -> c[1]).toList()).as("images of the containers local-infra created for the tests")
                 .contains(images.get("ORDERFLOW_KAFKA_IMAGE"), images.get("ORDERFLOW_POSTGRES_IMAGE"),
                         images.get("ORDERFLOW_REGISTRY_IMAGE"));
         assertThat(leftContainers).as("containers still present after the run (removed now)").isEmpty();
