@@ -105,7 +105,9 @@ class ContainersInfraModeIT {
         Path log = dir.resolve("maven.log");
         List<String> command = new ArrayList<>(List.of(ROOT.resolve("mvnw").toString(), "-B", "-o", "-ntp",
                 "-Dorg.slf4j.simpleLogger.showDateTime=true", "-pl", SERVICE, "-am", "test",
-                "-Dtest=" + String.join(",", testClasses), "-Dsurefire.failIfNoSpecifiedTests=false"));
+                "-Dtest=" + String.join(",", testClasses), "-Dsurefire.failIfNoSpecifiedTests=false",
+                // The outer build's reports of the service stay its own: the counts are read from this run's output.
+                "-DdisableXmlReport=true", "-Dsurefire.useFile=false"));
         String repository = System.getProperty("orderflow.maven.repo.local");
         if (repository != null && !repository.isBlank()) {
             command.add("-Dmaven.repo.local=" + repository);
