@@ -126,11 +126,13 @@ class ContainersInfraModeIT {
         env.put("TESTCONTAINERS_HOST_OVERRIDE", "127.0.0.1");
         Process process = builder.start();
         if (!process.waitFor(15, TimeUnit.MINUTES)) {
-            // The test JVM's shutdown hook removes its containers; what a killed fork leaves is removed by the caller.
-            process.descendants().forEach(ProcessHandle::destroy);
+            // Maven and its test JVM (whose shutdown hook removes its containers; what a killed one leaves, the caller
+            // removes), listed before they stop: an orphan is no longer a descendant.
+            List<ProcessHandle> tree = process.descendants().toList();
+            tree.forEach(ProcessHandle::destroy);
             process.destroy();
             process.waitFor(60, TimeUnit.SECONDS);
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            tree.forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor();
         }
         return new MavenRun(process.exitValue(), log);
