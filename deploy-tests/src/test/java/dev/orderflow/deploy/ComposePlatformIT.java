@@ -44,7 +44,7 @@ class ComposePlatformIT {
     @BeforeAll
     static void upFromNothing() {
         DockerEngine.requireOrSkip();
-        project = new ComposeProject(ROOT, ComposeProject.standInImages(ROOT));
+        project = new ComposeProject(ROOT, StandInImages.build(ROOT));
         project.compose(120, "down", "-v", "--remove-orphans");
         for (int attempt = 1; ; attempt++) {
             try {

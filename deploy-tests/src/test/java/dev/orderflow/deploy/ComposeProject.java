@@ -36,18 +36,6 @@ final class ComposeProject {
         }
     }
 
-    /** Builds (or finds cached) stand-ins and reads the variables build.sh prints. */
-    static Map<String, String> standInImages(Path root) {
-        String out = DockerEngine.exec(List.of("bash", root.resolve("deploy-tests/standins/build.sh").toString()),
-                Map.of("JAVA_HOME", System.getProperty("java.home")), 900);
-        Map<String, String> images = new LinkedHashMap<>();
-        out.lines().filter(l -> l.startsWith("ORDERFLOW_") && l.contains("=")).forEach(l -> {
-            int eq = l.indexOf('=');
-            images.put(l.substring(0, eq), l.substring(eq + 1).trim());
-        });
-        return images;
-    }
-
     String compose(long timeoutSeconds, String... args) {
         return run(List.of("docker-compose.yml"), Map.of(), timeoutSeconds, args);
     }

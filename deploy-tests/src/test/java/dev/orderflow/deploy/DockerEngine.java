@@ -13,8 +13,17 @@ import org.junit.jupiter.api.Assumptions;
 final class DockerEngine {
     private DockerEngine() {}
 
+    /** For docker-compose.yml's tests: an engine, docker-compose and debootstrap. */
     static void requireOrSkip() {
-        String missing = missing();
+        skipOrFailWithout(missing(true));
+    }
+
+    /** For tests that start containers without compose (Testcontainers): an engine and debootstrap. */
+    static void requireEngineOrSkip() {
+        skipOrFailWithout(missing(false));
+    }
+
+    private static void skipOrFailWithout(String missing) {
         if (missing == null) {
             return;
         }
@@ -27,11 +36,11 @@ final class DockerEngine {
         Assumptions.abort(reason);
     }
 
-    private static String missing() {
+    private static String missing(boolean compose) {
         if (run(List.of("docker", "info", "--format", "{{.ServerVersion}}")) != 0) {
             return "a Docker engine (`docker info` does not answer)";
         }
-        if (run(List.of("docker-compose", "version")) != 0) {
+        if (compose && run(List.of("docker-compose", "version")) != 0) {
             return "docker-compose";
         }
         if (run(List.of("sh", "-c", "command -v debootstrap")) != 0) {

@@ -47,7 +47,13 @@ public record InfraSpec(Path stateDir, Path binariesDir, Mode mode, int kafkaBro
         return stateDir.resolve("pids");
     }
 
-    /** Appears in every child JVM's command line, so a pid is only ever mistaken for ours if it is ours. */
+    /** The label naming {@link #marker()} on every container the containers mode starts: whose it is, on a shared engine. */
+    public static final String CONTAINER_MARKER_LABEL = "dev.orderflow.infra.marker";
+
+    /**
+     * Appears in every child JVM's command line, so a pid is only ever mistaken for ours if it is ours; containers carry
+     * it as {@link #CONTAINER_MARKER_LABEL}.
+     */
     public String marker() {
         return stateDir.toAbsolutePath().normalize().toString();
     }

@@ -67,12 +67,12 @@ public final class LocalInfra {
         }
         boolean externalKafka = spec.kafkaBootstrap() != null && !spec.kafkaBootstrap().isBlank();
         CompletableFuture<Kafka> kafka = timed("Kafka", progress, () -> externalKafka ? new ExternalKafka(spec.kafkaBootstrap())
-                : localKafka ? startLocalKafka(spec) : ContainerKafka.start(),
+                : localKafka ? startLocalKafka(spec) : ContainerKafka.start(spec.marker()),
                 k -> k.brokerCount() + " broker(s) at " + k.bootstrapServers());
         CompletableFuture<Postgres> postgres = timed("PostgreSQL", progress, () -> startPostgres(spec, containers),
                 p -> p.host() + ":" + p.port());
         CompletableFuture<Optional<SchemaRegistry>> registry = spec.registry()
-                ? timed("Schema registry", progress, () -> Optional.of(containers ? ContainerRegistry.start() : startLocalRegistry(spec)),
+                ? timed("Schema registry", progress, () -> Optional.of(containers ? ContainerRegistry.start(spec.marker()) : startLocalRegistry(spec)),
                         r -> r.map(SchemaRegistry::apiUrl).orElse(""))
                 : CompletableFuture.completedFuture(Optional.empty());
         try {
@@ -124,7 +124,7 @@ public final class LocalInfra {
             return new ExternalPostgres(spec.postgresUrl(), spec.postgresUser(), spec.postgresPassword());
         }
         if (containers) {
-            return ContainerPostgres.start();
+            return ContainerPostgres.start(spec.marker());
         }
         return EmbeddedPostgresServer.start(new EmbeddedPostgresServer.Spec(spec.postgresPort(),
                 spec.dataDir().resolve("postgres"), spec.stateDir().resolve("pg-binaries"), spec.logDir(), spec.pidDir(),

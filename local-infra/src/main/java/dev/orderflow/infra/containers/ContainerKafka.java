@@ -1,5 +1,6 @@
 package dev.orderflow.infra.containers;
 
+import dev.orderflow.infra.InfraSpec;
 import dev.orderflow.infra.kafka.Kafka;
 import java.util.List;
 import org.testcontainers.kafka.KafkaContainer;
@@ -12,8 +13,9 @@ public final class ContainerKafka implements Kafka {
         this.container = container;
     }
 
-    public static ContainerKafka start() {
-        KafkaContainer container = new KafkaContainer(ContainerImages.kafka());
+    public static ContainerKafka start(String marker) {
+        KafkaContainer container = new KafkaContainer(ContainerImages.kafka())
+                .withLabel(InfraSpec.CONTAINER_MARKER_LABEL, marker);
         container.start();
         return new ContainerKafka(container);
     }

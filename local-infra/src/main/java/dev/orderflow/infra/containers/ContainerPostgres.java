@@ -1,5 +1,6 @@
 package dev.orderflow.infra.containers;
 
+import dev.orderflow.infra.InfraSpec;
 import dev.orderflow.infra.postgres.Postgres;
 import org.testcontainers.containers.PostgreSQLContainer;
 
@@ -11,8 +12,9 @@ public final class ContainerPostgres implements Postgres {
         this.container = container;
     }
 
-    public static ContainerPostgres start() {
+    public static ContainerPostgres start(String marker) {
         PostgreSQLContainer<?> container = new PostgreSQLContainer<>(ContainerImages.postgres())
+                .withLabel(InfraSpec.CONTAINER_MARKER_LABEL, marker)
                 .withDatabaseName("postgres")
                 .withUsername("postgres")
                 .withPassword("postgres")

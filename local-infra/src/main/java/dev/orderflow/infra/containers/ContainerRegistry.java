@@ -1,5 +1,6 @@
 package dev.orderflow.infra.containers;
 
+import dev.orderflow.infra.InfraSpec;
 import dev.orderflow.infra.registry.SchemaRegistry;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -12,8 +13,9 @@ public final class ContainerRegistry implements SchemaRegistry {
         this.container = container;
     }
 
-    public static ContainerRegistry start() {
+    public static ContainerRegistry start(String marker) {
         GenericContainer<?> container = new GenericContainer<>(ContainerImages.registry())
+                .withLabel(InfraSpec.CONTAINER_MARKER_LABEL, marker)
                 .withExposedPorts(8080)
                 .waitingFor(Wait.forHttp("/apis/registry/v3/system/info").forPort(8080));
         container.start();
