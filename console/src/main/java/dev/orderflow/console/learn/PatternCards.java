@@ -13,7 +13,7 @@ public final class PatternCards {
     /**
      * @param id the card's anchor and the lab's name when it has one
      * @param failure the failure it prevents, in two sentences
-     * @param doc the docs page ({@link DocPages} name)
+     * @param doc the docs page ({@link DocPages} name), with a #section when the page covers more than the pattern
      * @param lab the `orderflow lab` argument, or null
      * @param noLab why there is no lab and which test or chaos scenario shows the failure instead, or null
      * @param labShows what the lab does, in a line, or null
@@ -21,7 +21,7 @@ public final class PatternCards {
     public record Card(String id, String title, String failure, String doc, String lab, String labShows, String noLab) {
         /** Where the docs page lives in the repository. */
         public String docPath() {
-            return DocPages.repositoryPath(doc);
+            return DocPages.repositoryPath(doc.split("#")[0]);
         }
     }
 
@@ -46,7 +46,7 @@ public final class PatternCards {
             new Card("idempotency-key", "Idempotency key",
                     "A payment provider can take the charge and then time out before it answers. Retried as a new request, the "
                             + "customer is charged twice; under the order's idempotency key the provider returns the first charge instead.",
-                    "payment-service", "idempotency-key", "the provider charges, then times out, and payment-service retries: a new key per attempt, then one key per order.",
+                    "payment-service#the-provider-call-and-why-a-retry-cannot-charge-twice", "idempotency-key", "the provider charges, then times out, and payment-service retries: a new key per attempt, then one key per order.",
                     null),
             new Card("failure-classification", "Failure classification and dead letters",
                     "Treat a transient failure (the database restarting) like a bad message and good events are dead-lettered during "
