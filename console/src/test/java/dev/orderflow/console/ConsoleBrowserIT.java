@@ -3,6 +3,8 @@ package dev.orderflow.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orderflow.infra.Ports;
 import dev.orderflow.infra.process.ChildProcess;
 import dev.orderflow.sandbox.platform.ConsoleComponent;
@@ -200,7 +202,8 @@ class ConsoleBrowserIT {
         browser.get(base + "/dead-letters");
         String aDeadLetter = browser.findElement(By.cssSelector("tr[data-reference]")).getAttribute("data-reference");
         browser.manage().logs().get(LogType.BROWSER); // drop what earlier tests logged
-        List<String> pages = List.of("/orders", "/orders/" + anOrder, "/services", "/dead-letters", "/dead-letters/" + aDeadLetter, "/break");
+        List<String> pages = List.of("/orders", "/orders/" + anOrder, "/services", "/dead-letters", "/dead-letters/" + aDeadLetter, "/break",
+                "/learn", "/learn/docs/transactional-outbox", "/learn/docs/payment-service");
         List<String> problems = new ArrayList<>();
         for (String page : pages) {
             browser.get(base + page);
@@ -216,6 +219,8 @@ class ConsoleBrowserIT {
         screenshot("services");
         browser.get(base + "/break");
         screenshot("break");
+        browser.get(base + "/learn");
+        screenshot("learn");
 
         // Phone width: the saga page still reads top to bottom.
         browser.manage().window().setSize(new Dimension(390, 844));
@@ -224,6 +229,8 @@ class ConsoleBrowserIT {
             Thread.sleep(1000);
             assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390L);
             screenshot("saga-phone");
+            browser.get(base + "/learn");
+            assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390L);
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 800));
         }
@@ -252,6 +259,58 @@ class ConsoleBrowserIT {
         assertThat(shown).isEqualTo(cliVerdict).isEqualTo("VALID");
         assertThat(browser.findElement(By.id("anomalies")).getText()).contains("none");
         screenshot("break-verdict");
+    }
+
+    @Test
+    @Order(6)
+    void labRunFromTheLearnPageShowsBothOutcomesAndTheVerdictTheLabItselfReported() throws Exception {
+        browser.get(base + "/learn");
+        assertThat(browser.findElements(By.cssSelector("section.pattern"))).hasSize(7);
+        assertThat(browser.findElement(By.id("no-lab-inbox")).getText()).contains("ConsumerOrderingTest");
+        assertThat(browser.findElement(By.id("no-lab-failure-classification")).getText()).contains("FailureHandlingTest");
+        // The docs link opens the pattern's page, served by the console.
+        browser.findElement(By.id("doc-outbox")).click();
+        assertThat(browser.findElement(By.cssSelector("article.doc h1")).getText()).isEqualTo("Transactional outbox (and its relay)");
+        browser.navigate().back();
+
+        // Keyboard only: Tab to the schema lab's button (the quickest lab: no service restarts), Enter runs it.
+        tabTo(By.id("run-schema")).sendKeys(Keys.ENTER);
+        waitUpTo(Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("lab-panel")).isEmpty());
+        // The panel replaces itself every 2 s until the CLI exits.
+        waitUpTo(Duration.ofMinutes(6)).until(d -> !d.findElement(By.id("lab-panel")).getAttribute("data-exit").isEmpty());
+        String outDir = browser.findElement(By.id("lab-out")).getText();
+        Path resultFile = Path.of(outDir).resolve("result.json");
+        assertThat(resultFile).as("the lab wrote its result; its output:%n%s", Files.isRegularFile(Path.of(outDir).resolve("cli.log"))
+                ? Files.readString(Path.of(outDir).resolve("cli.log")) : "(none)").isRegularFile();
+        JsonNode result = new ObjectMapper().readTree(resultFile.toFile());
+        JsonNode lab = result.path("labs").get(0);
+        assertThat(lab.path("pattern").asText()).isEqualTo("schema");
+
+        // The page's verdict is the lab's own: its result, and the exit status that goes with it.
+        String verdict = browser.findElement(By.id("lab-verdict")).getText();
+        String exit = browser.findElement(By.id("lab-exit")).getText();
+        assertThat(verdict).isEqualTo(lab.path("passed").asBoolean() ? "PASSED" : lab.path("damageShown").asBoolean() ? "FAILED" : "INCONCLUSIVE");
+        assertThat(exit).isEqualTo(result.path("passed").asBoolean() ? "0" : "1");
+        assertThat(verdict).isEqualTo("PASSED");
+        assertThat(browser.findElement(By.id("lab-verdict-text")).getText()).isEqualTo(lab.path("verdict").asText());
+
+        // Both outcomes side by side, line for line as the lab reported them.
+        assertThat(texts(By.cssSelector("#lab-naive li"))).containsExactlyElementsOf(strings(lab.at("/naive/evidence")));
+        assertThat(texts(By.cssSelector("#lab-patterns li"))).containsExactlyElementsOf(strings(lab.at("/patterns/evidence")));
+        assertThat(browser.findElement(By.id("lab-naive")).getRect().getY())
+                .as("at 1280 px the two outcomes sit side by side").isEqualTo(browser.findElement(By.id("lab-patterns")).getRect().getY());
+        browser.executeScript("document.getElementById('lab-title').scrollIntoView()");
+        screenshot("learn-lab");
+    }
+
+    private static List<String> texts(By selector) {
+        return browser.findElements(selector).stream().map(WebElement::getText).toList();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
     }
 
     private static ChromeDriver chromium() throws IOException {

@@ -1,61 +1,45 @@
 package dev.orderflow.console.chaos;
 
+import dev.orderflow.console.cli.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
 
 /**
- * One `orderflow chaos` run started from the console: what was asked, what the CLI printed so
- * far, and once it exited, its verdict (the CLI's own checker's, from its summary).
+ * One `orderflow chaos` run started from the console: the CLI process, and once it exited, its
+ * verdict (the CLI's own checker's, from its summary.txt).
  */
 public final class ChaosRun {
-    private final String id;
-    private final String arguments;
-    private final Path outDir;
-    private final Instant startedAt = Instant.now();
-    private final List<String> output = new ArrayList<>();
-    private volatile Integer exitCode;
+    private final CliRun process;
     private volatile String summary;
 
-    ChaosRun(String id, String arguments, Path outDir) {
-        this.id = id;
-        this.arguments = arguments;
-        this.outDir = outDir;
+    ChaosRun(CliRun process) {
+        this.process = process;
     }
 
-    public String id() {
-        return id;
+    /** The CLI process: its command line, output, output directory and exit status. */
+    public CliRun cli() {
+        return process;
     }
 
-    public String arguments() {
-        return arguments;
-    }
-
-    public Path outDir() {
-        return outDir;
-    }
-
-    public Instant startedAt() {
-        return startedAt;
-    }
-
-    public boolean finished() {
-        return exitCode != null;
-    }
-
-    public OptionalInt exitCode() {
-        return exitCode == null ? OptionalInt.empty() : OptionalInt.of(exitCode);
-    }
-
-    /** The CLI's summary.txt, once the run wrote it. */
+    /** The CLI's summary.txt, once the run ended and wrote it. */
     public String summary() {
+        if (summary == null && process.finished()) {
+            Path file = process.outDir().resolve("summary.txt");
+            try {
+                summary = Files.isRegularFile(file) ? Files.readString(file) : null;
+            } catch (IOException e) {
+                return null; // shown as a run that ended without a verdict, its CLI output below
+            }
+        }
         return summary;
     }
 
     /** VALID, INVALID, UNKNOWN (the CLI's verdict line), FAILED when the run ended without one, RUNNING before. */
     public String verdict() {
+        String summary = summary();
         if (summary != null) {
             for (String line : summary.split("\n")) {
                 if (line.startsWith("verdict:")) {
@@ -63,11 +47,12 @@ public final class ChaosRun {
                 }
             }
         }
-        return finished() ? "FAILED" : "RUNNING";
+        return process.finished() ? "FAILED" : "RUNNING";
     }
 
     /** The verdict line's reason, in brackets after the verdict. */
     public String verdictLine() {
+        String summary = summary();
         if (summary != null) {
             for (String line : summary.split("\n")) {
                 if (line.startsWith("verdict:")) {
@@ -81,6 +66,7 @@ public final class ChaosRun {
     /** The anomaly lines of the summary (indented lines after "anomalies:"). */
     public List<String> anomalies() {
         List<String> anomalies = new ArrayList<>();
+        String summary = summary();
         if (summary == null) {
             return anomalies;
         }
@@ -95,18 +81,5 @@ public final class ChaosRun {
             }
         }
         return anomalies;
-    }
-
-    public synchronized List<String> lastLines(int n) {
-        return List.copyOf(output.subList(Math.max(0, output.size() - n), output.size()));
-    }
-
-    synchronized void println(String line) {
-        output.add(line);
-    }
-
-    void finish(int code, String summaryText) {
-        this.summary = summaryText;
-        this.exitCode = code;
     }
 }

@@ -103,7 +103,7 @@ public class BreakResource {
     }
 
     private TemplateInstance panel(ChaosRun run) {
-        ChaosTimeline.Series series = ChaosTimeline.read(run.outDir().resolve("history.jsonl"));
+        ChaosTimeline.Series series = ChaosTimeline.read(run.cli().outDir().resolve("history.jsonl"));
         String chart;
         try {
             chart = json.writeValueAsString(Map.of("x", series.seconds(), "rate", series.placedPerSecond(),
@@ -113,7 +113,7 @@ public class BreakResource {
         }
         List<Anomaly> anomalies = run.anomalies().stream().map(BreakResource::linked).toList();
         return runPanel.data("run", run).data("chart", chart).data("series", series).data("anomalies", anomalies)
-                .data("lines", run.lastLines(14));
+                .data("lines", run.cli().lastLines(14));
     }
 
     private String providerText(PlatformClient.Reply reply) {

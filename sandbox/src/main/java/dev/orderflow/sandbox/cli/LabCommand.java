@@ -3,7 +3,9 @@ package dev.orderflow.sandbox.cli;
 import dev.orderflow.sandbox.lab.Lab;
 import dev.orderflow.sandbox.lab.LabBench;
 import dev.orderflow.sandbox.lab.LabResult;
+import dev.orderflow.sandbox.lab.LabResultFile;
 import dev.orderflow.sandbox.platform.PlatformLayout;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,6 +39,10 @@ class LabCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seeds the orders and the faults: same seed, same experiment (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--out", paramLabel = "<dir>", description = "Also write the results as result.json in this directory, rewritten after "
+            + "each lab (for programs such as the console; the text above stays the same).")
+    Path out;
+
     @Override
     public Integer call() throws InterruptedException {
         List<Lab> labs = "all".equals(pattern) ? List.copyOf(Lab.all().values()) : List.of(Lab.named(pattern));
@@ -49,6 +55,9 @@ class LabCommand implements Callable<Integer> {
                 System.out.printf("%nlab %s (seed %d): %s%n", lab.name(), seed, lab.summary());
                 LabResult result = lab.run(bench, seed);
                 results.add(result);
+                if (out != null) {
+                    LabResultFile.write(out.toAbsolutePath(), results);
+                }
                 System.out.println();
                 System.out.print(result.render());
             }

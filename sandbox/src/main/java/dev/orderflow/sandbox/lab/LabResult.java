@@ -29,14 +29,16 @@ public record LabResult(String pattern, Half naive, Half patterns, boolean damag
             text.append("  ").append(half.title()).append('\n');
             half.evidence().forEach(line -> text.append("    - ").append(line).append('\n'));
         }
-        text.append("  verdict: ");
+        return text.append("  verdict: ").append(verdict()).append('\n').toString();
+    }
+
+    /** The verdict in words: passed, inconclusive (the naive run did no harm) or failed. */
+    public String verdict() {
         if (passed()) {
-            text.append("the pattern prevented the damage the naive run showed");
+            return "the pattern prevented the damage the naive run showed";
         } else if (!damageShown) {
-            text.append("INCONCLUSIVE: the naive run showed no damage, so this run proves nothing (try another --seed)");
-        } else {
-            text.append("FAILED: the run with the pattern on did not come out clean (see above)");
+            return "INCONCLUSIVE: the naive run showed no damage, so this run proves nothing (try another --seed)";
         }
-        return text.append('\n').toString();
+        return "FAILED: the run with the pattern on did not come out clean (see above)";
     }
 }

@@ -144,8 +144,10 @@ final class SchemaLab implements Lab {
             bench.step("the registry refused the breaking schema; order %s is not published", orderId);
             return new Phase(orderId, gate, firstLine(refused.getMessage()), 0, deadLetters(bench, orderId, Duration.ofSeconds(3)));
         }
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), TYPE, "/orderflow/lab", orderId, Instant.now(), 1,
-                orderId, null, null, CloudEventHeaders.AVRO_BINARY);
+        // As order-service, the topic's producer: from any other source consumers refuse the record before they decode it,
+        // and the naive half would show that check, not the schema.
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), TYPE, Topics.producerSource(Topics.ORDERS).orElseThrow(), orderId,
+                Instant.now(), 1, orderId, null, null, CloudEventHeaders.AVRO_BINARY);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ORDERS, orderId, framed);
         envelope.toHeaders().forEach((key, value) -> record.headers().add(key, value.getBytes(StandardCharsets.UTF_8)));
         try {
