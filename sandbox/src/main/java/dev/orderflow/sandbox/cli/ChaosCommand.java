@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "chaos", mixinStandardHelpOptions = true,
         header = "Inject seeded faults into a fresh platform, heal them, and check every invariant.",
-        description = {"Runs orders through a fresh platform (3 Kafka brokers) while a seeded schedule injects faults, "
+        description = {"Runs orders through a fresh platform (3 Kafka brokers when the scenario kills brokers, else 1) while a seeded schedule injects faults, "
             + "heals them, waits until the platform settles, then checks every invariant against the history "
             + "and the final state. The same seed gives the same workload and fault schedule.",
             "Scenarios: all, duplicate-delivery, reorder-delay, consumer-crash, relay-crash, service-kill, "
@@ -65,7 +65,8 @@ class ChaosCommand implements Callable<Integer> {
         int faultCount = faults != null ? faults : ChaosOptions.defaultFaults(types);
         // A 2000-order run still had ~4 min of sagas to finish after the last heal (docs/chaos.md).
         Duration settleFor = settle != null ? settle : Duration.ofSeconds(Math.max(180, orders / 5));
-        PlatformLayout layout = PlatformLayout.chaos(OrderflowCommand.root(), 3);
+        // Three brokers only where a broker is killed: one starts and stops in a fraction of the time.
+        PlatformLayout layout = PlatformLayout.chaos(OrderflowCommand.root(), types.contains(FaultType.BROKER_KILL) ? 3 : 1);
         Path outDir = out != null ? out.toAbsolutePath() : layout.stateDir().getParent()
                 .resolve("chaos-runs").resolve(scenario + "-" + runMode.label() + "-seed" + seed);
         ChaosOptions options = new ChaosOptions(types, faultCount, orders, seed, runFor, runMode, concurrency, settleFor, outDir);
