@@ -74,8 +74,8 @@ final class PoisonLab implements Lab {
         Outcome recovered = outcome(bench, naive, Duration.ofNanos(System.nanoTime() - begin).toSeconds(), 0, null);
 
         long retriesBefore = retries(bench);
-        Poisoned pattern = poisonNextOrder(bench, "lab-poison-pattern-" + seed, seed + 1);
         begin = System.nanoTime();
+        Poisoned pattern = poisonNextOrder(bench, "lab-poison-pattern-" + seed, seed + 1);
         bench.awaitTerminal(List.of(pattern.orderId()), SAGA_BOUND);
         Outcome completed = outcome(bench, pattern, Duration.ofNanos(System.nanoTime() - begin).toSeconds(), retriesBefore, null);
 
@@ -94,7 +94,7 @@ final class PoisonLab implements Lab {
                         + naive.orderId() + " " + recovered.status() + " " + recovered.seconds() + " s later",
                 pattern.describe(),
                 completed.deadLetters(pattern, true) + "; " + SERVICE + " retried it " + completed.retries() + " time(s); order "
-                        + pattern.orderId() + " " + completed.status() + " after " + completed.seconds() + " s");
+                        + pattern.orderId() + " " + completed.status() + " " + completed.seconds() + " s after it was placed");
         return new LabResult(name(),
                 new LabResult.Half("without failure classification (every failure retried as transient):", naiveEvidence),
                 new LabResult.Half("with failure classification:", patternEvidence),
