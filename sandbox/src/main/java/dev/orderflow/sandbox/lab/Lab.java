@@ -22,7 +22,7 @@ public interface Lab {
     /** Every lab, by name, in the order the docs teach them. */
     static Map<String, Lab> all() {
         Map<String, Lab> labs = new LinkedHashMap<>();
-        for (Lab lab : List.of(new OutboxLab(), new OrderingLab(), new IdempotencyKeyLab(), new SchemaLab(), new TraceLab())) {
+        for (Lab lab : List.of(new OutboxLab(), new OrderingLab(), new IdempotencyKeyLab(), new PoisonLab(), new SchemaLab(), new TraceLab())) {
             labs.put(lab.name(), lab);
         }
         return labs;

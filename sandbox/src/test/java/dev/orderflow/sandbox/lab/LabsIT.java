@@ -71,6 +71,21 @@ class LabsIT {
     }
 
     @Test
+    void poisonLabShowsAPoisonRecordBlockingItsOrderWithoutClassificationAndDeadLetteredWithIt() throws InterruptedException {
+        LabResult result = run(Lab.named("poison"));
+
+        assertThat(result.damageShown()).as("every failure transient: poison retried, order stuck PLACED, not dead-lettered").isTrue();
+        assertThat(result.damagePrevented()).as("classification: poison on inventory.events.dlq with its reason, orders SHIPPED")
+                .isTrue();
+        assertThat(result.naive().evidence()).anySatisfy(line -> assertThat(line).contains("ahead of its InventoryReserved"))
+                .anySatisfy(line -> assertThat(line).containsPattern("retried it [1-9][0-9]* time").contains("still PLACED"))
+                .anySatisfy(line -> assertThat(line).startsWith("nothing dead-lettered by order-service"));
+        assertThat(result.patterns().evidence()).anySatisfy(line -> assertThat(line).contains("ahead of its InventoryReserved"))
+                .anySatisfy(line -> assertThat(line).startsWith("order-service dead-lettered").contains("(reason: cannot decode")
+                        .contains("SHIPPED"));
+    }
+
+    @Test
     void schemaLabShowsABreakingSchemaDeadLetteredByConsumersWithoutTheRuleAndRefusedBeforePublishingWithIt()
             throws InterruptedException {
         LabResult result = run(Lab.named("schema"));

@@ -58,10 +58,16 @@ public class LabBeans {
 
     @Produces
     @Singleton
-    DeliveryAttempt.Decorator consumerFaults(FaultPoints faults) {
-        return faults.armed(FaultPoint.AFTER_CONSUMER_COMMIT_BEFORE_OFFSET_COMMIT)
+    DeliveryAttempt.Decorator consumerAttempts(FaultPoints faults, NaiveConfig naive) {
+        DeliveryAttempt.Decorator fault = faults.armed(FaultPoint.AFTER_CONSUMER_COMMIT_BEFORE_OFFSET_COMMIT)
                 ? new FaultAfterConsumerCommit(faults)
                 : DeliveryAttempt.Decorator.none();
+        if (naive.noFailureClassification()) {
+            LOG.warn("NAIVE FAILURE HANDLING ENABLED: every consumer failure is retried as transient: a poison record blocks its partition instead of being dead-lettered");
+            DeliveryAttempt.Decorator everyFailureTransient = new EveryFailureTransient();
+            return attempt -> everyFailureTransient.decorate(fault.decorate(attempt));
+        }
+        return fault;
     }
 
     @Produces

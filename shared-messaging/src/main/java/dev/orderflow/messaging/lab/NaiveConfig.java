@@ -22,4 +22,11 @@ public interface NaiveConfig {
     /** The relay publishes without the trace stored with each row (lab only; not part of naive mode). */
     @WithDefault("false")
     boolean noTracePropagation();
+
+    /**
+     * Every consumer failure is retried as transient, so a poison record blocks its partition instead
+     * of going to the dead-letter topic (lab only; not part of naive mode).
+     */
+    @WithDefault("false")
+    boolean noFailureClassification();
 }

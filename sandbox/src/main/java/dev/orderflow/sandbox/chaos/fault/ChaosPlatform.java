@@ -194,6 +194,18 @@ public final class ChaosPlatform implements AutoCloseable {
         return fault;
     }
 
+    /**
+     * Publishes one poison record (of the type {@link #POISON_TYPES} names for {@code topic}) keyed by
+     * {@code key}, an order id: it lands on that order's partition, ahead of whatever is published
+     * there for the order next. Returns its {@code ce_id}.
+     */
+    public String poison(String topic, String key) {
+        PoisonRecords poison = new PoisonRecords(bootstrapServers(), topic, POISON_TYPES.get(topic), key, 1, poisonEventIds::add);
+        faults.add(poison);
+        poison.inject();
+        return poison.eventIds().getFirst();
+    }
+
     /** Heals every fault still injected, latest first; one that fails to heal does not stop the others. */
     public void healAll() {
         List<Fault> created;

@@ -29,13 +29,22 @@ final class PoisonRecords extends BaseFault {
     private static final byte[] GARBAGE = "\u007fpoison from the orderflow chaos sandbox: not Avro".getBytes(StandardCharsets.UTF_8);
     private final String bootstrapServers;
     private final String type;
+    private final String key; // null: a new random subject per record
+    private final int count;
     private final Consumer<String> published;
     private final List<String> eventIds = new ArrayList<>();
 
     PoisonRecords(String bootstrapServers, String topic, String type, Consumer<String> published) {
+        this(bootstrapServers, topic, type, null, COUNT, published);
+    }
+
+    /** {@code count} records keyed (and with subject) {@code key}, or a random subject each when it is null. */
+    PoisonRecords(String bootstrapServers, String topic, String type, String key, int count, Consumer<String> published) {
         super(FaultType.POISON, topic);
         this.bootstrapServers = bootstrapServers;
         this.type = type;
+        this.key = key;
+        this.count = count;
         this.published = published;
     }
 
@@ -51,9 +60,9 @@ final class PoisonRecords extends BaseFault {
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
-            for (int i = 0; i < COUNT; i++) {
+            for (int i = 0; i < count; i++) {
                 String id = UUID.randomUUID().toString();
-                String subject = UUID.randomUUID().toString();
+                String subject = key != null ? key : UUID.randomUUID().toString();
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(target(), subject, GARBAGE);
                 header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
                 header(record, CloudEventHeaders.ID, id);
@@ -75,7 +84,7 @@ final class PoisonRecords extends BaseFault {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing poison records", e);
         }
-        detail("published " + COUNT + " undecodable records (ce_type " + type + ", garbage payload) to " + target()
+        detail("published " + count + " undecodable record(s) (ce_type " + type + ", garbage payload) to " + target()
                 + "; every consumer that handles " + type + " must dead-letter them to " + Topics.deadLetterTopicOf(target()));
     }
 
