@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class LabRuns {
     /** The CLI's labs (sandbox Lab.all()); inbox and failure classification have none, their cards say why. */
-    public static final Set<String> LABS = Set.of("outbox", "ordering", "idempotency-key", "schema", "trace");
+    public static final Set<String> LABS = Set.of("outbox", "ordering", "idempotency-key", "poison", "schema", "trace");
     private final OrderflowCli cli;
     private final AtomicInteger counter = new AtomicInteger();
     private final List<LabRun> runs = new ArrayList<>();

@@ -51,10 +51,9 @@ public final class PatternCards {
             new Card("failure-classification", "Failure classification and dead letters",
                     "Treat a transient failure (the database restarting) like a bad message and good events are dead-lettered during "
                             + "every outage. Treat a permanent one (an undecodable payload) like a transient one and a single poison record blocks its partition forever.",
-                    "failure-classification-and-dead-letters", null, null,
-                    "No lab: the classifier has no naive switch to compare with. FailureHandlingTest.poisonMessageIsDeadLetteredAndPartitionContinues "
-                            + "and transientDatabaseOutageLosesNothing show both sides; on a platform, ./orderflow chaos --scenario poison (or db-cut), "
-                            + "or Break it's poison record, then the Dead letters page."),
+                    "failure-classification-and-dead-letters", "poison",
+                    "a poison record on an order's partition, with every failure treated as transient (retried forever), then with the classifier.",
+                    null),
             new Card("schema", "Schema evolution",
                     "Producers and consumers deploy separately and Kafka keeps old events, so a careless schema change leaves consumers "
                             + "that cannot read what is on the topic. Every such event goes to the dead-letter topic, usually in production and for one service only.",
