@@ -32,15 +32,18 @@ CREATE TABLE IF NOT EXISTS messaging_aggregate_sequence (
     last_sequence bigint NOT NULL
 );
 
--- Wake the relay on commit (NOTIFY is delivered at commit, never for rolled-back rows).
+-- Wake the relay on commit (NOTIFY is delivered at commit, never for rolled-back rows), once per
+-- statement, with the highest id it inserted: a relay round that already read that row read the
+-- statement's other rows too (it reads the oldest unpublished first), so the relay skips the wake-up.
 CREATE OR REPLACE FUNCTION messaging_outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM pg_notify('messaging_outbox', '');
+    PERFORM pg_notify('messaging_outbox', coalesce((SELECT max(id) FROM inserted_rows)::text, ''));
     RETURN NULL;
 END
 $$;
 DROP TRIGGER IF EXISTS messaging_outbox_inserted ON messaging_outbox;
 CREATE TRIGGER messaging_outbox_inserted AFTER INSERT ON messaging_outbox
+    REFERENCING NEW TABLE AS inserted_rows
     FOR EACH STATEMENT EXECUTE FUNCTION messaging_outbox_notify();
 
 -- Inbox (idempotent consumer): the primary key, not code, rejects a second delivery.

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
@@ -40,6 +41,7 @@ final class BatchPublisher {
     private final RejectedRows rejected;
     private final MessagingMetrics metrics;
     private final MessagingSpans spans;
+    private Set<Long> lastRead = Set.of();
 
     BatchPublisher(String name, OutboxStore store, PayloadEncoder encoder, AggregateHolds holds, MessagingMetrics metrics, MessagingSpans spans) {
         this.name = name;
@@ -54,8 +56,14 @@ final class BatchPublisher {
     /** A row with the value to publish and its PRODUCER span, whose traceparent replaces the stored one. */
     private record Outgoing(OutboxRow row, Map<String, String> headers, byte[] value, Span span) {}
 
+    /** The ids of the rows the last {@link #publish} read (the relay thread's only). */
+    Set<Long> lastRead() {
+        return lastRead;
+    }
+
     BatchOutcome publish(Connection work, Producer<String, byte[]> producer, int batchSize) throws SQLException {
         List<OutboxRow> read = holds.probesAlone(store.unpublished(work, holds.waiting(), batchSize));
+        lastRead = read.stream().map(OutboxRow::id).collect(Collectors.toUnmodifiableSet());
         if (read.isEmpty()) {
             return BatchOutcome.published(0);
         }

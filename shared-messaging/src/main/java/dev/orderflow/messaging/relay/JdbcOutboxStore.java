@@ -38,7 +38,7 @@ public final class JdbcOutboxStore implements OutboxStore {
             return;
         }
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE messaging_outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY (?)")) {
+                "UPDATE messaging_outbox SET published_at = statement_timestamp(), attempts = attempts + 1, last_error = NULL WHERE id = ANY (?)")) {
             update.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
             update.executeUpdate();
         }

@@ -121,7 +121,7 @@ public final class OutboxRelay implements AutoCloseable {
                 leader = true;
                 LOG.infof("outbox relay %s is the leader", name);
                 try (Connection work = connections.open()) {
-                    work.setAutoCommit(true);
+                    work.setAutoCommit(false);
                     lead(session, work);
                 }
                 backoff = Duration.ofMillis(200);
@@ -140,8 +140,7 @@ public final class OutboxRelay implements AutoCloseable {
         Producer<String, byte[]> producer = producers.get();
         try {
             while (running) {
-                session.assertAlive();
-                BatchOutcome batch = publisher.publish(work, producer, settings.batchSize());
+                BatchOutcome batch = round(session, work, producer);
                 if (batch.status().replacesProducer()) {
                     producer.close(Duration.ZERO);
                     producer = producers.get();
@@ -155,7 +154,7 @@ public final class OutboxRelay implements AutoCloseable {
                 health.recovered();
                 deleteExpired(work);
                 if (batch.read() < settings.batchSize()) {
-                    session.awaitNotification(settings.pollInterval());
+                    session.awaitNotification(settings.pollInterval(), publisher.lastRead());
                 }
             }
         } finally {
@@ -169,12 +168,48 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
+    /**
+     * One round in one transaction: the lock check, the select, the sends and the mark (and any
+     * failure recorded) commit together. It was three commits (a {@code SELECT 1} on the lock
+     * session, the select, the mark) for the same work. While the broker acknowledges, the
+     * transaction holds no snapshot (read committed, between statements) and no row lock until a
+     * failure is recorded or the mark runs; only this leader writes those rows. A crash before the
+     * commit leaves the rows unpublished: they are sent again (a duplicate, never a gap), as when
+     * the relay died between the acknowledgement and a separate mark.
+     */
+    private BatchOutcome round(LeaderSession session, Connection work, Producer<String, byte[]> producer) throws SQLException {
+        try {
+            session.assertHeld(work);
+            BatchOutcome batch = publisher.publish(work, producer, settings.batchSize());
+            work.commit();
+            return batch;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(work);
+            throw e;
+        }
+    }
+
+    private static void rollbackQuietly(Connection work) {
+        try {
+            work.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; closing it ends the transaction anyway
+        }
+    }
+
     /** Retention, at most once per {@code cleanupInterval}. */
     private void deleteExpired(Connection work) throws SQLException {
         Instant now = clock.instant();
         if (now.isAfter(lastCleanup.plus(settings.cleanupInterval()))) {
             lastCleanup = now;
-            int deleted = store.deletePublishedOlderThan(work, settings.retention());
+            int deleted;
+            try {
+                deleted = store.deletePublishedOlderThan(work, settings.retention());
+                work.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(work);
+                throw e;
+            }
             if (deleted > 0) {
                 LOG.debugf("outbox relay %s removed %d published rows", name, deleted);
             }

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The relay's side of the outbox table. Every method runs on the connection it is given (the
- * relay's own session, auto-commit) and states what it guarantees; {@link JdbcOutboxStore} is the
+ * relay's own session, inside the transaction of one relay round, which the relay commits) and
+ * states what it guarantees; {@link JdbcOutboxStore} is the
  * PostgreSQL one.
  */
 public interface OutboxStore {
