@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @ApplicationScoped
 public class LabRuns {
-    /** The CLI's labs (sandbox Lab.all()); inbox and failure classification have none, their cards say why. */
+    /** The CLI's labs (sandbox Lab.all(), kept equal by LabRunsTest); the inbox has none, its card says why. */
     public static final Set<String> LABS = Set.of("outbox", "ordering", "idempotency-key", "poison", "schema", "trace");
     private final OrderflowCli cli;
     private final AtomicInteger counter = new AtomicInteger();

@@ -114,6 +114,11 @@ public final class OrderflowClient {
         return reply.body().asText();
     }
 
+    /** The service's readiness ({@code /q/health/ready}): 200 when UP, 503 when DOWN. */
+    public Reply readiness(String service) {
+        return get(endpoints.services().get(service) + "/q/health/ready", service);
+    }
+
     public Endpoints endpoints() {
         return endpoints;
     }

@@ -6,11 +6,6 @@ import dev.orderflow.events.Topics;
 import dev.orderflow.messaging.envelope.MessagingHeaders;
 import dev.orderflow.sandbox.chaos.fault.Fault;
 import dev.orderflow.sandbox.demo.EventReader.ReceivedEvent;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +36,6 @@ final class PoisonLab implements Lab {
     private static final String DLQ = Topics.deadLetterTopicOf(Topics.INVENTORY);
     private static final Pattern RETRIES =
             Pattern.compile("^orderflow_consumer_transient_retries_total\\{[^}]*\\}\\s+(\\S+)", Pattern.MULTILINE);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Override
     public String name() {
@@ -209,16 +203,11 @@ final class PoisonLab implements Lab {
 
     /** What {@link #SERVICE}'s readiness endpoint answers: UP (200) or DOWN (503). */
     private static String readiness(LabBench bench) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(bench.platform().url(SERVICE) + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
         try {
-            int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = bench.client().readiness(SERVICE).status();
             return (status == 200 ? "UP" : "DOWN") + ", HTTP " + status;
-        } catch (IOException e) {
-            return "no answer: " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "not asked (interrupted)";
+        } catch (IllegalStateException noAnswer) {
+            return "no answer: " + noAnswer.getMessage();
         }
     }
 }
