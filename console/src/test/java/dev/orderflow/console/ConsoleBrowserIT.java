@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -131,8 +132,9 @@ class ConsoleBrowserIT {
         fill("quantity", "1");
         browser.findElement(By.id("place")).click();
         String orderId = placedOrderId();
-        browser.findElement(By.id("cancel-placed")).click();
-        waitUpTo(Duration.ofSeconds(20)).until(d -> d.findElement(By.id("place-result")).getText().contains("Cancellation asked"));
+        clickOnceHtmxProcessed(By.id("cancel-placed"));
+        waitUpTo(Duration.ofSeconds(20)).withMessage(() -> "#place-result reads: " + browser.findElement(By.id("place-result")).getText())
+                .until(d -> d.findElement(By.id("place-result")).getText().contains("Cancellation asked"));
 
         browser.get(base + "/orders/" + orderId);
         waitUpTo(Duration.ofSeconds(90)).until(d -> !d.findElements(By.id("cancellation")).isEmpty()
@@ -182,7 +184,7 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("replay")).click();
         waitUpTo(Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("confirm-replay")).isEmpty());
         screenshot("dead-letter-confirm");
-        browser.findElement(By.id("confirm-replay")).click();
+        clickOnceHtmxProcessed(By.id("confirm-replay"));
         waitUpTo(Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("replayed-to")).isEmpty());
         assertThat(browser.findElement(By.id("replayed-to")).getText()).startsWith("orders.events-");
 
@@ -364,6 +366,19 @@ class ConsoleBrowserIT {
             found.add(matcher.group());
         }
         return found;
+    }
+
+    /**
+     * htmx binds hx-* handlers to swapped-in content in a settle task (20 ms after the swap, later under load) and
+     * marks it htmx-added until then: a click before that lands on a button with no handler and is lost.
+     */
+    private static void clickOnceHtmxProcessed(By target) {
+        waitUpTo(Duration.ofSeconds(20)).withMessage(() -> target + " never left htmx-added").until(d -> {
+            List<WebElement> found = d.findElements(target);
+            return !found.isEmpty() && Boolean.TRUE.equals(((JavascriptExecutor) d)
+                    .executeScript("return arguments[0].closest('.htmx-added') === null", found.get(0)));
+        });
+        browser.findElement(target).click();
     }
 
     private static WebDriverWait waitUpTo(Duration timeout) {
