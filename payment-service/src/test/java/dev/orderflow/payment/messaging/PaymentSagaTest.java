@@ -20,6 +20,9 @@ import dev.orderflow.events.payment.v1.PaymentFailed;
 import dev.orderflow.events.payment.v1.PaymentFailureReason;
 import dev.orderflow.events.payment.v1.PaymentRefunded;
 import dev.orderflow.infra.quarkus.OrderflowInfraResource;
+import dev.orderflow.infra.TestInfra;
+import dev.orderflow.messaging.deadletter.DeadLetterRecord;
+import dev.orderflow.messaging.deadletter.DeadLetterReplay;
 import dev.orderflow.messaging.envelope.MessagingHeaders;
 import dev.orderflow.messaging.metrics.MessagingMetrics;
 import dev.orderflow.payment.client.ProviderUnavailable;
@@ -206,6 +209,39 @@ class PaymentSagaTest {
 
         assertThat(saga.awaitPublishedTypes(orderId, 1)).containsExactly(EventTypes.PAYMENT_CAPTURED_V1);
         assertThat(onlyCharge(orderId)).containsEntry("status", "captured");
+    }
+
+    @Test
+    void captureRefusedWithA401IsDeadLetteredNotRetriedAndItsReplayAfterTheFixCapturesOnce() {
+        String orderId = newOrderId();
+        placeAndAwaitPayment(orderId, "21.00");
+        provider.refuseTheApiKey();
+        double retriesBefore = transientRetries();
+
+        saga.send(record(inventoryReserved(orderId, "KB-001", 1), INVENTORY_SERVICE, orderId, 1));
+        List<ConsumerRecord<String, byte[]>> deadLetters = await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
+                .until(() -> SagaEvents.readTopic(Topics.INVENTORY + ".dlq", orderId), records -> !records.isEmpty());
+        assertThat(deadLetters).hasSize(1);
+        assertThat(deadLetters.get(0).headers().headers(MessagingHeaders.DEAD_LETTER_REASON))
+                .extracting(h -> new String(h.value()))
+                .anyMatch(reason -> reason.contains("401"));
+        // Permanent: dead-lettered on the first answer, never retried; nothing charged, nothing published.
+        assertThat(transientRetries()).isEqualTo(retriesBefore);
+        assertThat(provider.chargesOf(orderId)).isEmpty();
+        assertThat(saga.publishedFor(orderId)).isEmpty();
+        assertThat(payment(orderId).getString("status")).isEqualTo("PENDING");
+
+        // The key is fixed; the operator replays the dead letter under its original ce_id.
+        provider.noFaults();
+        try (DeadLetterReplay replay = new DeadLetterReplay(TestInfra.shared().kafkaBootstrapServers())) {
+            DeadLetterRecord letter = replay.list(List.of(Topics.INVENTORY + ".dlq"), Duration.ofSeconds(10)).stream()
+                    .filter(l -> orderId.equals(l.subject())).findFirst().orElseThrow();
+            replay.replay(letter);
+        }
+
+        assertThat(saga.awaitPublishedTypes(orderId, 1)).containsExactly(EventTypes.PAYMENT_CAPTURED_V1);
+        assertThat(onlyCharge(orderId)).containsEntry("status", "captured");
+        assertThat(payment(orderId).getString("status")).isEqualTo("CAPTURED");
     }
 
     @Test

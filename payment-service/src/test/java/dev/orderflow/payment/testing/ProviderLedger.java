@@ -23,15 +23,24 @@ public final class ProviderLedger {
         return body.getList("charges");
     }
 
-    /** {@code PUT /v1/admin/faults}: latencyMs, errorRate, chargeThenTimeoutRate, seed. */
+    /** {@code PUT /v1/admin/faults}: latencyMs, errorRate, chargeThenTimeoutRate, seed; no 401s. */
     public void setFaults(long latencyMs, double errorRate, double chargeThenTimeoutRate) {
-        given().baseUri(url).contentType(ContentType.JSON)
-                .body(Map.of("latencyMs", latencyMs, "errorRate", errorRate, "chargeThenTimeoutRate", chargeThenTimeoutRate, "seed", 1))
-                .when().put("/v1/admin/faults")
-                .then().statusCode(200);
+        put(Map.of("latencyMs", latencyMs, "errorRate", errorRate, "chargeThenTimeoutRate", chargeThenTimeoutRate,
+                "unauthorizedRate", 0, "seed", 1));
+    }
+
+    /** Every charge and refund answered 401, as with a revoked API key. */
+    public void refuseTheApiKey() {
+        put(Map.of("unauthorizedRate", 1.0));
     }
 
     public void noFaults() {
         setFaults(0, 0, 0);
+    }
+
+    private void put(Map<String, Object> knobs) {
+        given().baseUri(url).contentType(ContentType.JSON).body(knobs)
+                .when().put("/v1/admin/faults")
+                .then().statusCode(200);
     }
 }

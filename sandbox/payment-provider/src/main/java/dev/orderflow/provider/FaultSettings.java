@@ -7,9 +7,11 @@ package dev.orderflow.provider;
  * @param latencyMs             wait before answering
  * @param errorRate             share of requests answered 503 without touching the ledger
  * @param chargeThenTimeoutRate share of requests that create a charge or refund which commit it and then never answer in time
+ * @param unauthorizedRate      share of requests answered 401 (the API key refused) without touching the ledger: a
+ *                              retry cannot help until someone fixes the key, so the caller must not retry it
  * @param seed                  seeds the draws, so a run reproduces
  */
-public record FaultSettings(long latencyMs, double errorRate, double chargeThenTimeoutRate, long seed) {
+public record FaultSettings(long latencyMs, double errorRate, double chargeThenTimeoutRate, double unauthorizedRate, long seed) {
     public static final FaultSettings NONE = new FaultSettings(0, 0, 0, 42);
 
     public FaultSettings {
@@ -18,6 +20,11 @@ public record FaultSettings(long latencyMs, double errorRate, double chargeThenT
         }
         requireRate("errorRate", errorRate);
         requireRate("chargeThenTimeoutRate", chargeThenTimeoutRate);
+        requireRate("unauthorizedRate", unauthorizedRate);
+    }
+
+    public FaultSettings(long latencyMs, double errorRate, double chargeThenTimeoutRate, long seed) {
+        this(latencyMs, errorRate, chargeThenTimeoutRate, 0, seed);
     }
 
     private static void requireRate(String name, double rate) {

@@ -13,6 +13,7 @@ final class Faults {
     private Random random;
     private long errorsInjected;
     private long chargeThenTimeoutsInjected;
+    private long unauthorizedInjected;
 
     Faults(FaultSettings initial) {
         set(initial);
@@ -36,8 +37,10 @@ final class Faults {
         view.put("latencyMs", settings.latencyMs());
         view.put("errorRate", settings.errorRate());
         view.put("chargeThenTimeoutRate", settings.chargeThenTimeoutRate());
+        view.put("unauthorizedRate", settings.unauthorizedRate());
         view.put("seed", settings.seed());
-        view.put("injected", Map.of("errors", errorsInjected, "chargeThenTimeouts", chargeThenTimeoutsInjected));
+        view.put("injected", Map.of("errors", errorsInjected, "chargeThenTimeouts", chargeThenTimeoutsInjected,
+                "unauthorized", unauthorizedInjected));
         return view;
     }
 
@@ -45,6 +48,12 @@ final class Faults {
         boolean fail = draw(settings.errorRate());
         errorsInjected += fail ? 1 : 0;
         return fail;
+    }
+
+    synchronized boolean refuseAsUnauthorized() {
+        boolean refuse = draw(settings.unauthorizedRate());
+        unauthorizedInjected += refuse ? 1 : 0;
+        return refuse;
     }
 
     synchronized boolean chargeThenTimeout() {

@@ -51,6 +51,7 @@ public final class PaymentProviderMain {
         long latencyMs = none.latencyMs();
         double errorRate = none.errorRate();
         double chargeThenTimeoutRate = none.chargeThenTimeoutRate();
+        double unauthorizedRate = none.unauthorizedRate();
         long seed = none.seed();
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
@@ -70,6 +71,7 @@ public final class PaymentProviderMain {
                     case "--latency-ms" -> latencyMs = Long.parseLong(value);
                     case "--error-rate" -> errorRate = Double.parseDouble(value);
                     case "--charge-then-timeout-rate" -> chargeThenTimeoutRate = Double.parseDouble(value);
+                    case "--unauthorized-rate" -> unauthorizedRate = Double.parseDouble(value);
                     case "--seed" -> seed = Long.parseLong(value);
                     default -> throw new IllegalArgumentException("unknown flag " + flag);
                 }
@@ -81,11 +83,11 @@ public final class PaymentProviderMain {
             throw new IllegalArgumentException("--port, --jdbc-url, --user and --password are required");
         }
         return new ProviderConfig(host, port, jdbcUrl, user, password, threads,
-                new FaultSettings(latencyMs, errorRate, chargeThenTimeoutRate, seed));
+                new FaultSettings(latencyMs, errorRate, chargeThenTimeoutRate, unauthorizedRate, seed));
     }
 
     private static String usage() {
         return "usage: PaymentProviderMain [--host ADDRESS] --port N --jdbc-url URL --user USER --password PASSWORD"
-                + " [--threads N] [--latency-ms MS] [--error-rate 0..1] [--charge-then-timeout-rate 0..1] [--seed N]";
+                + " [--threads N] [--latency-ms MS] [--error-rate 0..1] [--charge-then-timeout-rate 0..1] [--unauthorized-rate 0..1] [--seed N]";
     }
 }

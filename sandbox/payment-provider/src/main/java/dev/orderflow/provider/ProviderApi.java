@@ -139,6 +139,10 @@ final class ProviderApi implements HttpHandler {
         if (faults.failWithError()) {
             throw new ApiProblem(503, "Service unavailable", "injected fault (errorRate): nothing was charged or refunded");
         }
+        if (faults.refuseAsUnauthorized()) {
+            throw new ApiProblem(401, "Unauthorized", "injected fault (unauthorizedRate): the API key was refused;"
+                    + " nothing was charged or refunded");
+        }
     }
 
     /** The dangerous case: the money moved (committed above), but the caller never hears about it in time. */
@@ -163,7 +167,7 @@ final class ProviderApi implements HttpHandler {
 
     private static FaultSettings faultsFrom(JsonNode body, FaultSettings current) {
         if (body == null || !body.isObject()) {
-            throw ApiProblem.badRequest("the body must be a JSON object {latencyMs, errorRate, chargeThenTimeoutRate, seed}");
+            throw ApiProblem.badRequest("the body must be a JSON object {latencyMs, errorRate, chargeThenTimeoutRate, unauthorizedRate, seed}");
         }
         try {
             // Absent fields keep their current value.
@@ -171,6 +175,7 @@ final class ProviderApi implements HttpHandler {
                     number(body, "latencyMs", current.latencyMs()).longValue(),
                     number(body, "errorRate", current.errorRate()).doubleValue(),
                     number(body, "chargeThenTimeoutRate", current.chargeThenTimeoutRate()).doubleValue(),
+                    number(body, "unauthorizedRate", current.unauthorizedRate()).doubleValue(),
                     number(body, "seed", current.seed()).longValue());
         } catch (IllegalArgumentException invalid) {
             throw ApiProblem.badRequest(invalid.getMessage());

@@ -214,6 +214,29 @@ class PaymentProviderTest {
     }
 
     @Test
+    void injectedUnauthorizedAnswers401AndChargesOrRefundsNothing() throws Exception {
+        String charged = newReference();
+        String chargeId = client.charge("k-" + charged, chargeBody(charged, "c-1", "9.00")).text("chargeId");
+        provider.setFaults(new FaultSettings(0, 0, 0, 1.0, 7));
+        String order = newReference();
+        String body = chargeBody(order, "c-1", "8.00");
+
+        Answer refused = client.charge("k-" + order, body);
+        Answer refundRefused = client.refund(chargeId, "r-" + charged);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.contentType()).isEqualTo("application/problem+json");
+        assertThat(refused.text("detail")).contains("API key");
+        assertThat(refundRefused.status()).isEqualTo(401);
+        assertThat(client.chargesOf(order)).isEmpty();
+        assertThat(refundsOf(chargeId)).isEmpty();
+        assertThat(client.get("/v1/admin/faults").body().at("/injected/unauthorized").asLong()).isEqualTo(2);
+
+        provider.setFaults(FaultSettings.NONE);
+        assertThat(client.charge("k-" + order, body).status()).isEqualTo(201);
+        assertThat(client.chargesOf(order)).hasSize(1);
+    }
+
+    @Test
     void injectedErrorAnswers503AndChargesNothing() throws Exception {
         provider.setFaults(new FaultSettings(0, 1.0, 0, 7));
         String order = newReference();
