@@ -69,9 +69,10 @@ public class SingleFaults {
     }
 
     /** The provider's fault switches (0 to heal); returns what the provider now answers. */
-    public PlatformClient.Reply providerFaults(double errorRate, long latencyMs, double chargeThenTimeoutRate) {
+    public PlatformClient.Reply providerFaults(double errorRate, long latencyMs, double chargeThenTimeoutRate, double unauthorizedRate) {
         return platform.setProviderFaults(String.format(Locale.ROOT,
-                "{\"errorRate\": %.2f, \"latencyMs\": %d, \"chargeThenTimeoutRate\": %.2f}", errorRate, latencyMs, chargeThenTimeoutRate));
+                "{\"errorRate\": %.2f, \"latencyMs\": %d, \"chargeThenTimeoutRate\": %.2f, \"unauthorizedRate\": %.2f}",
+                errorRate, latencyMs, chargeThenTimeoutRate, unauthorizedRate));
     }
 
     private static void header(ProducerRecord<String, byte[]> record, String name, String value) {

@@ -94,8 +94,9 @@ public class BreakResource {
     @Path("faults/provider")
     public TemplateInstance provider(@FormParam("errorRate") @DefaultValue("0") double errorRate,
             @FormParam("latencyMs") @DefaultValue("0") long latencyMs,
-            @FormParam("chargeThenTimeoutRate") @DefaultValue("0") double chargeThenTimeoutRate) {
-        PlatformClient.Reply reply = faults.providerFaults(errorRate, latencyMs, chargeThenTimeoutRate);
+            @FormParam("chargeThenTimeoutRate") @DefaultValue("0") double chargeThenTimeoutRate,
+            @FormParam("unauthorizedRate") @DefaultValue("0") double unauthorizedRate) {
+        PlatformClient.Reply reply = faults.providerFaults(errorRate, latencyMs, chargeThenTimeoutRate, unauthorizedRate);
         return notice.data("kind", reply.ok() ? "ok" : "error")
                 .data("text", (reply.ok() ? "The payment provider now answers with: " : "The provider refused (HTTP " + reply.status() + "): ")
                         + reply.body())
@@ -122,7 +123,8 @@ public class BreakResource {
             return "the provider did not answer (HTTP " + reply.status() + ")";
         }
         return "error rate " + settings.path("errorRate").asText() + ", latency " + settings.path("latencyMs").asText()
-                + " ms, charge-then-timeout rate " + settings.path("chargeThenTimeoutRate").asText();
+                + " ms, charge-then-timeout rate " + settings.path("chargeThenTimeoutRate").asText()
+                + ", API key refused (401) rate " + settings.path("unauthorizedRate").asText();
     }
 
     static Anomaly linked(String line) {
