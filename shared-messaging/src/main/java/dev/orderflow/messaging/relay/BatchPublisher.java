@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.InterruptException;
 import org.jboss.logging.Logger;
 
 /**
@@ -137,14 +138,14 @@ final class BatchPublisher {
     /**
      * Every acknowledgement of the batch is awaited next, so its last, partly filled record batches
      * go out now instead of after {@code linger.ms}: the relay's stack samples spent about half of
-     * a drain waiting for acknowledgements, a linger included in every round. Failures and an
-     * interrupt are left to the awaits, which report them per row as before.
+     * a drain waiting for acknowledgements, a linger included in every round. Failed sends (an
+     * aborted producer included) are left to the awaits, which report them per row as before.
      */
     private static void sendNow(Producer<String, byte[]> producer) {
         try {
             producer.flush();
-        } catch (RuntimeException abortedOrInterrupted) {
-            // the awaits see the failed sends (or the interrupt, whose flag Kafka's InterruptException keeps set)
+        } catch (InterruptException closing) {
+            // its constructor set the interrupt flag again: the first await reports the round as interrupted
         }
     }
 
