@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.InterruptException;
 import org.jboss.logging.Logger;
 
 /**
@@ -120,6 +121,7 @@ final class BatchPublisher {
         for (Outgoing row : rows) {
             sends.add(send(producer, row, rootFailure));
         }
+        sendNow(producer);
         Acknowledgements acks = new Acknowledgements(holds, rejected);
         for (int i = 0; i < rows.size(); i++) {
             Outgoing row = rows.get(i);
@@ -131,6 +133,20 @@ final class BatchPublisher {
         store.markPublished(work, acks.acknowledged());
         metrics.published(acks.acknowledged().size());
         return acks.outcome(read, rootFailure.get() != NO_ROW);
+    }
+
+    /**
+     * Every acknowledgement of the batch is awaited next, so its last, partly filled record batches
+     * go out now instead of after {@code linger.ms}: the relay's stack samples spent about half of
+     * a drain waiting for acknowledgements, a linger included in every round. Failed sends (an
+     * aborted producer included) are left to the awaits, which report them per row as before.
+     */
+    private static void sendNow(Producer<String, byte[]> producer) {
+        try {
+            producer.flush();
+        } catch (InterruptException closing) {
+            // its constructor set the interrupt flag again: the first await reports the round as interrupted
+        }
     }
 
     private Future<RecordMetadata> send(Producer<String, byte[]> producer, Outgoing outgoing, AtomicLong rootFailure) {
