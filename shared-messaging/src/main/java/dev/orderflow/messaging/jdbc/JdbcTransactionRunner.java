@@ -27,18 +27,26 @@ public final class JdbcTransactionRunner implements TransactionRunner {
         try (Connection connection = connections.open()) {
             connection.setAutoCommit(false);
             CURRENT.set(connection);
-            try {
-                T result = work.execute(connection);
-                connection.commit();
-                return result;
-            } catch (Throwable failure) {
-                rollbackQuietly(connection, failure);
-                throw failure;
-            }
+            return inTransaction(connection, work);
         } catch (SQLException e) {
             throw new UncheckedSqlException(e);
         } finally {
             CURRENT.set(previous);
+        }
+    }
+
+    /**
+     * One transaction on a connection the caller keeps open (auto-commit off): committed when the
+     * work returns, rolled back when it throws (a failed rollback is added to the failure).
+     */
+    public static <T> T inTransaction(Connection connection, SqlWork<T> work) throws SQLException {
+        try {
+            T result = work.execute(connection);
+            connection.commit();
+            return result;
+        } catch (Throwable failure) {
+            rollbackQuietly(connection, failure);
+            throw failure;
         }
     }
 

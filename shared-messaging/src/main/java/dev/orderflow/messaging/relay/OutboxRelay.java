@@ -1,6 +1,7 @@
 package dev.orderflow.messaging.relay;
 
 import dev.orderflow.messaging.jdbc.ConnectionFactory;
+import dev.orderflow.messaging.jdbc.JdbcTransactionRunner;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -178,23 +179,10 @@ public final class OutboxRelay implements AutoCloseable {
      * the relay died between the acknowledgement and a separate mark.
      */
     private BatchOutcome round(LeaderSession session, Connection work, Producer<String, byte[]> producer) throws SQLException {
-        try {
-            session.assertHeld(work);
-            BatchOutcome batch = publisher.publish(work, producer, settings.batchSize());
-            work.commit();
-            return batch;
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly(work);
-            throw e;
-        }
-    }
-
-    private static void rollbackQuietly(Connection work) {
-        try {
-            work.rollback();
-        } catch (SQLException ignored) {
-            // the connection is broken; closing it ends the transaction anyway
-        }
+        return JdbcTransactionRunner.inTransaction(work, connection -> {
+            session.assertHeld(connection);
+            return publisher.publish(connection, producer, settings.batchSize());
+        });
     }
 
     /** Retention, at most once per {@code cleanupInterval}. */
@@ -202,14 +190,8 @@ public final class OutboxRelay implements AutoCloseable {
         Instant now = clock.instant();
         if (now.isAfter(lastCleanup.plus(settings.cleanupInterval()))) {
             lastCleanup = now;
-            int deleted;
-            try {
-                deleted = store.deletePublishedOlderThan(work, settings.retention());
-                work.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(work);
-                throw e;
-            }
+            int deleted = JdbcTransactionRunner.inTransaction(work,
+                    connection -> store.deletePublishedOlderThan(connection, settings.retention()));
             if (deleted > 0) {
                 LOG.debugf("outbox relay %s removed %d published rows", name, deleted);
             }
