@@ -79,12 +79,12 @@ final class Acknowledgements {
         }
     }
 
-    BatchOutcome outcome(int read, boolean producerAborted) {
+    BatchOutcome outcome(Set<Long> readIds, boolean producerAborted) {
         if (!producerAborted && failedAggregates.isEmpty()) {
-            return BatchOutcome.published(read);
+            return BatchOutcome.published(readIds);
         }
         // Failed sends without a root failure: the producer broke under them, nothing was rejected.
         boolean broken = retriableFailure || !producerAborted;
-        return new BatchOutcome(read, broken ? Status.BROKEN : Status.REJECTED, firstFailure);
+        return new BatchOutcome(readIds, broken ? Status.BROKEN : Status.REJECTED, firstFailure);
     }
 }

@@ -1,13 +1,20 @@
 package dev.orderflow.messaging.relay;
 
+import java.util.Set;
+
 /**
  * How one batch ended, and what the relay does next.
  *
- * @param read rows read (a full batch means more may be waiting: no pause for a NOTIFY)
+ * @param readIds ids of the rows read: a full batch means more may be waiting (no pause for a
+ *                NOTIFY), and a NOTIFY about one of them is no reason to wake
  * @param status what happened
  * @param failure what stopped a failing batch, for readiness and logs; null otherwise
  */
-record BatchOutcome(int read, Status status, String failure) {
+record BatchOutcome(Set<Long> readIds, Status status, String failure) {
+
+    int read() {
+        return readIds.size();
+    }
 
     enum Status {
         /** Every row sent was acknowledged and marked (rows of held aggregates aside). */
@@ -38,7 +45,7 @@ record BatchOutcome(int read, Status status, String failure) {
         }
     }
 
-    static BatchOutcome published(int read) {
-        return new BatchOutcome(read, Status.PUBLISHED, null);
+    static BatchOutcome published(Set<Long> readIds) {
+        return new BatchOutcome(readIds, Status.PUBLISHED, null);
     }
 }

@@ -42,7 +42,6 @@ final class BatchPublisher {
     private final RejectedRows rejected;
     private final MessagingMetrics metrics;
     private final MessagingSpans spans;
-    private Set<Long> lastRead = Set.of();
 
     BatchPublisher(String name, OutboxStore store, PayloadEncoder encoder, AggregateHolds holds, MessagingMetrics metrics, MessagingSpans spans) {
         this.name = name;
@@ -57,24 +56,19 @@ final class BatchPublisher {
     /** A row with the value to publish and its PRODUCER span, whose traceparent replaces the stored one. */
     private record Outgoing(OutboxRow row, Map<String, String> headers, byte[] value, Span span) {}
 
-    /** The ids of the rows the last {@link #publish} read (the relay thread's only). */
-    Set<Long> lastRead() {
-        return lastRead;
-    }
-
     BatchOutcome publish(Connection work, Producer<String, byte[]> producer, int batchSize) throws SQLException {
         List<OutboxRow> read = holds.probesAlone(store.unpublished(work, holds.waiting(), batchSize));
-        lastRead = read.stream().map(OutboxRow::id).collect(Collectors.toUnmodifiableSet());
+        Set<Long> readIds = read.stream().map(OutboxRow::id).collect(Collectors.toUnmodifiableSet());
         if (read.isEmpty()) {
-            return BatchOutcome.published(0);
+            return BatchOutcome.published(readIds);
         }
         List<Outgoing> rows;
         try {
             rows = encode(work, read);
         } catch (RuntimeException unavailable) {
-            return new BatchOutcome(0, Status.UNAVAILABLE, "encoding for publication failed: " + unavailable);
+            return new BatchOutcome(Set.of(), Status.UNAVAILABLE, "encoding for publication failed: " + unavailable);
         }
-        return rows.isEmpty() ? BatchOutcome.published(read.size()) : sendAndMark(work, producer, read.size(), rows);
+        return rows.isEmpty() ? BatchOutcome.published(readIds) : sendAndMark(work, producer, readIds, rows);
     }
 
     /**
@@ -112,7 +106,7 @@ final class BatchPublisher {
         return new Outgoing(row, headers, value, span);
     }
 
-    private BatchOutcome sendAndMark(Connection work, Producer<String, byte[]> producer, int read, List<Outgoing> rows)
+    private BatchOutcome sendAndMark(Connection work, Producer<String, byte[]> producer, Set<Long> readIds, List<Outgoing> rows)
             throws SQLException {
         // The row whose failure aborted the producer; the failures of the rows behind it are only
         // the abort (collateral), not something wrong with them.
@@ -127,12 +121,12 @@ final class BatchPublisher {
             Outgoing row = rows.get(i);
             if (!acks.await(work, row.row(), row.span(), sends.get(i), rootFailure::get)) {
                 rows.subList(i, rows.size()).forEach(unfinished -> unfinished.span().end());
-                return new BatchOutcome(0, Status.BROKEN, "interrupted");
+                return new BatchOutcome(Set.of(), Status.BROKEN, "interrupted");
             }
         }
         store.markPublished(work, acks.acknowledged());
         metrics.published(acks.acknowledged().size());
-        return acks.outcome(read, rootFailure.get() != NO_ROW);
+        return acks.outcome(readIds, rootFailure.get() != NO_ROW);
     }
 
     /**

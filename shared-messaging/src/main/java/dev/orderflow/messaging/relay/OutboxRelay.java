@@ -155,7 +155,7 @@ public final class OutboxRelay implements AutoCloseable {
                 health.recovered();
                 deleteExpired(work);
                 if (batch.read() < settings.batchSize()) {
-                    session.awaitNotification(settings.pollInterval(), publisher.lastRead());
+                    session.awaitNotification(settings.pollInterval(), batch.readIds());
                 }
             }
         } finally {
